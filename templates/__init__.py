@@ -1,0 +1,1 @@
+"""Shared Jinja partials (option styles, input blocks) that task templates include."""

@@ -1,0 +1,89 @@
+"""A small on-disk cache of validated ``task.yaml`` contents, so listing tasks skips pydantic.
+
+Entries are keyed by folder and stamped with the file's (mtime_ns, size); the whole cache is keyed by
+the files that define validity (spec, vocabularies, dataset list). Any mismatch means re-validate.
+Set ``VISIONFLAN_NO_CACHE=1`` to bypass it; a cache that cannot be written is simply not kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+_VALIDITY_FILES = ("spec.py", "vocab.py", "data/source_datasets.yaml", "_metadata_cache.py")
+
+
+def _stamp(path: Path) -> list[int]:
+    stat = path.stat()
+    return [stat.st_mtime_ns, stat.st_size]
+
+
+def _cache_file() -> Path:
+    base = os.environ.get("VISIONFLAN_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    root = Path(base) if base else Path.home() / ".cache"
+    if not os.environ.get("VISIONFLAN_CACHE_DIR"):
+        root = root / "visionflan"
+    prefix = hashlib.sha256(sys.prefix.encode()).hexdigest()[:12]
+    return root / f"task-metadata-{prefix}.json"
+
+
+def _validity_key() -> str:
+    here = Path(__file__).parent
+    stamps = [_stamp(here / name) for name in _VALIDITY_FILES]
+    return json.dumps(stamps)
+
+
+class MetadataCache:
+    """Read once at discovery, written back once if anything changed."""
+
+    def __init__(self, enabled: bool = True) -> None:
+        self.enabled = enabled and not os.environ.get("VISIONFLAN_NO_CACHE")
+        self.path = _cache_file()
+        self.key = _validity_key() if self.enabled else ""
+        self.entries: dict[str, Any] = {}
+        self.dirty = False
+        if self.enabled:
+            try:
+                data = json.loads(self.path.read_text())
+                if data.get("key") == self.key:
+                    self.entries = data["entries"]
+            except (OSError, ValueError, KeyError, TypeError):
+                pass
+
+    def get(self, task_file: Path) -> dict[str, Any] | None:
+        """The cached outcome for ``task_file`` (``{"spec": ...}`` or ``{"error": ...}``)."""
+        if not self.enabled:
+            return None
+        entry = self.entries.get(str(task_file))
+        try:
+            if entry is not None and entry["stamp"] == _stamp(task_file):
+                return entry  # type: ignore[no-any-return]
+        except OSError:
+            return None
+        return None
+
+    def put(self, task_file: Path, outcome: dict[str, Any]) -> None:
+        if not self.enabled:
+            return
+        try:
+            self.entries[str(task_file)] = {"stamp": _stamp(task_file), **outcome}
+            self.dirty = True
+        except OSError:
+            pass
+
+    def save(self) -> None:
+        if not (self.enabled and self.dirty):
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+            with os.fdopen(fd, "w") as stream:
+                json.dump({"key": self.key, "entries": self.entries}, stream)
+            os.replace(tmp, self.path)
+        except OSError:
+            pass

@@ -1,0 +1,257 @@
+"""``vf-tasks``: list, inspect, render, validate and scaffold tasks (and export, lazily loaded).
+
+Start-up matters here: ``list`` and ``info`` import no task code and no pydantic (on a warm
+metadata cache), and rich is imported only when writing to a terminal or for the heavier commands.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import VisionFlanError
+
+LAZY_COMMANDS = {
+    "export": "visionflan_core.export.cli:export",
+    "merge": "visionflan_core.export.cli:merge",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose heavy subcommands are imported only when invoked."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *LAZY_COMMANDS])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY_COMMANDS:
+            module, _, attr = LAZY_COMMANDS[cmd_name].partition(":")
+            try:
+                command: click.Command = getattr(importlib.import_module(module), attr)
+            except ModuleNotFoundError as error:
+                if error.name and error.name.startswith("visionflan_core"):
+                    return None  # not part of this installation
+                raise click.ClickException(
+                    f"'{cmd_name}' needs the export extra: pip install 'visionflan[export]' ({error})"
+                ) from error
+            except ImportError as error:
+                raise click.ClickException(
+                    f"'{cmd_name}' needs the export extra: pip install 'visionflan[export]' ({error})"
+                ) from error
+            return command
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup)
+@click.option("--strict", is_flag=True, help="Fail if any task plugin is broken.")
+@click.pass_context
+def cli(ctx: click.Context, strict: bool) -> None:
+    """Vision-Flan task plugins: list, inspect, render, validate, scaffold and export."""
+    ctx.obj = {"strict": strict}
+
+
+def _registry(ctx: click.Context) -> Any:
+    from .registry import discover
+
+    return discover(strict=ctx.obj["strict"])
+
+
+@cli.command("list")
+@click.option("--category", help="Only tasks of this category (case-insensitive).")
+@click.option("--dataset", help="Only tasks drawn from this source dataset id.")
+@click.option("--glob", "pattern", help="Shell pattern over task id or release name.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--broken", is_flag=True, help="List broken plugins (and why) instead.")
+@click.pass_context
+def list_tasks(
+    ctx: click.Context,
+    category: str | None,
+    dataset: str | None,
+    pattern: str | None,
+    as_json: bool,
+    broken: bool,
+) -> None:
+    """List registered tasks (metadata only: no task code is imported)."""
+    registry = _registry(ctx)
+    if broken:
+        rows = [[b.name, b.origin, b.reason] for b in registry.broken]
+        header = ["plugin", "origin", "reason"]
+    else:
+        chosen = registry.select(category=category, dataset=dataset, glob=pattern)
+        rows = [[e.id, e.info["release_name"] or "-", e.info["category"], e.info["dataset"]]
+                for e in chosen]
+        header = ["id", "release name", "category", "dataset"]
+    if as_json:
+        import json
+
+        click.echo(json.dumps([dict(zip(header, row, strict=True)) for row in rows], indent=1))
+    else:
+        _table(header, rows)
+    if registry.broken and not broken:
+        click.echo(f"{len(registry.broken)} broken plugin(s): see `vf-tasks list --broken`", err=True)
+
+
+def _table(header: list[str], rows: list[list[str]]) -> None:
+    """A rich table on a terminal; plain aligned columns when piped (cheaper, grep-friendly)."""
+    if sys.stdout.isatty():
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*header)
+        for row in rows:
+            table.add_row(*row)
+        Console().print(table)
+        return
+    widths = [max(len(str(c)) for c in column) for column in zip(header, *rows, strict=True)]
+    for row in [header, *rows]:
+        click.echo("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+
+
+@cli.command()
+@click.argument("task_id")
+@click.pass_context
+def info(ctx: click.Context, task_id: str) -> None:
+    """Metadata, expected data layout and where to get the data for one task."""
+    entry = _registry(ctx).get(task_id)
+    meta = entry.info
+    source = meta["source"]
+    from .catalog import source_datasets
+
+    dataset = source_datasets().get(meta["dataset"])
+    lines = [
+        ("id", meta["id"]),
+        ("release name", meta["release_name"] or "-"),
+        ("paper name", meta.get("paper_name") or "-"),
+        ("category / group", f"{meta['category']} / {meta['group']}"),
+        ("answer type", meta["answer_type"]),
+        ("images per instance", str(meta["images_per_instance"])),
+        ("version", meta["version"]),
+        ("contributors", ", ".join(meta["contributors"])),
+        ("dataset", f"{meta['dataset']} ({dataset.name if dataset else '?'})"),
+        ("homepage", (dataset.homepage if dataset else None) or "-"),
+        ("licence", dataset.license if dataset else "-"),
+        ("data folder", f"<data-root>/{source.get('dir') or meta['dataset']}/"),
+        ("expected layout", source["layout"]),
+        ("download", source["download"]),
+        ("format notes", source.get("format_notes") or "-"),
+        ("reader", source["reader"]),
+        ("formatter", meta["formatter"]["name"]),
+        ("templates", ", ".join(f"{k}={v}" for k, v in meta["templates"].items())),
+        ("folder", str(entry.folder)),
+        ("origin", entry.origin),
+    ]
+    if meta.get("catalogue_notes"):
+        lines.append(("catalogue notes", meta["catalogue_notes"]))
+    width = max(len(k) for k, _ in lines)
+    for key, value in lines:
+        click.echo(f"{key.ljust(width)}  {value}")
+
+
+@cli.command()
+@click.argument("task_id")
+@click.option("-n", "count", default=3, show_default=True, help="How many examples.")
+@click.option("--data-root", type=click.Path(path_type=Path, file_okay=False),
+              help="Read real data from <DIR>/<dataset>/ instead of the bundled fixture.")
+@click.option("--seed", default=0, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print examples as JSON lines.")
+@click.pass_context
+def show(ctx: click.Context, task_id: str, count: int, data_root: Path | None, seed: int,
+         as_json: bool) -> None:
+    """Render examples of a task from its fixture or from real data."""
+    import itertools
+    import json
+
+    from rich.console import Console
+    from rich.panel import Panel
+
+    task = _registry(ctx).load(task_id)
+    problems: list[Any] = []
+    examples = itertools.islice(task.examples(data_root, seed=seed, problems=problems), count)
+    console = Console(highlight=False)
+    for example in examples:
+        if as_json:
+            click.echo(json.dumps(example.to_json(), ensure_ascii=False))
+            continue
+        body = f"[bold]human[/]\n{_escape(example.prompt)}\n\n[bold]gpt[/]\n{_escape(example.target)}"
+        console.print(Panel(body, title=example.id, subtitle=", ".join(example.images)))
+    for problem in problems:
+        click.echo(f"skipped: {problem}", err=True)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+@cli.command()
+@click.argument("task_ids", nargs=-1)
+@click.option("--all", "all_tasks", is_flag=True, help="Validate every registered task.")
+@click.option("--update-snapshots", is_flag=True, help="Rewrite golden snapshots that differ.")
+@click.pass_context
+def validate(ctx: click.Context, task_ids: tuple[str, ...], all_tasks: bool,
+             update_snapshots: bool) -> None:
+    """Check metadata, templates, fixtures, data and snapshots; one line per problem."""
+    from .validate import validate_registry, validate_task
+
+    registry = _registry(ctx)
+    if not task_ids and not all_tasks:
+        raise click.UsageError("name tasks to validate, or pass --all")
+    entries = list(registry) if all_tasks else [registry.get(t) for t in task_ids]
+    problems = validate_registry(registry) if all_tasks else []
+    for entry in entries:
+        problems.extend(validate_task(registry, entry, update_snapshot=update_snapshots))
+    for problem in problems:
+        click.echo(str(problem))
+    failed = {p.task_id for p in problems}
+    passed = len(entries) - len(failed & {e.id for e in entries})
+    click.echo(f"validate: {passed} passed, {len(failed)} failed", err=True)
+    if problems:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("task_id")
+@click.option("--project-dir", type=click.Path(path_type=Path, file_okay=False), default=".",
+              show_default=True, help="Folder holding the pyproject.toml to register in.")
+@click.option("--package", default=None,
+              help="Importable package holding task folders (default: visionflan_tasks).")
+@click.option("--package-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Source folder of that package (default: tasks/ for visionflan_tasks, else "
+                   "<project-dir>/<package>).")
+@click.option("--dataset", default="coco", show_default=True, help="Source dataset id.")
+@click.option("--category", default="General Object", show_default=True)
+def new(task_id: str, project_dir: Path, package: str | None, package_dir: Path | None,
+        dataset: str, category: str) -> None:
+    """Scaffold a task folder (metadata, template, fixture) and its entry-point line."""
+    from .scaffold import scaffold_task
+
+    folder, line = scaffold_task(
+        task_id, project_dir=project_dir, package=package, package_dir=package_dir,
+        dataset=dataset, category=category,
+    )
+    click.echo(f"created {folder}")
+    click.echo(f"registered {line} in {project_dir / 'pyproject.toml'}")
+    click.echo("next: edit task.yaml and instruction.jinja, reinstall (pip install -e .), then "
+               f"`vf-tasks validate {task_id} --update-snapshots`")
+
+
+def main() -> None:
+    """Console entry point: errors we raise on purpose print as one line, exit status 1."""
+    try:
+        cli.main(standalone_mode=False, prog_name="vf-tasks")
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except click.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(1)
+    except VisionFlanError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)

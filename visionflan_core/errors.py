@@ -1,0 +1,49 @@
+"""Error types that name the offender: task, file, record id and field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a task, a file or a record; never fatal on its own."""
+
+    task_id: str
+    message: str
+    file: str | None = None
+    record_id: str | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = [self.task_id]
+        if self.file:
+            where.append(self.file)
+        if self.record_id is not None:
+            where.append(f"record {self.record_id}")
+        if self.field:
+            where.append(f"field {self.field}")
+        return f"{': '.join(where)}: {self.message}"
+
+
+class VisionFlanError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+
+class TaskError(VisionFlanError):
+    """A problem with one task (its metadata, template, loader or a record), with its location."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class DuplicateTaskError(VisionFlanError):
+    """Two plugins registered one task id."""
+
+
+class UnknownTaskError(VisionFlanError, KeyError):
+    """A task id that no plugin registers."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "unknown task"

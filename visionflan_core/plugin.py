@@ -1,0 +1,41 @@
+"""Helpers for packages that ship task folders: one entry point per folder, no per-task code."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from .hookspecs import hookimpl
+
+TASK_FILE = "task.yaml"
+
+
+class TaskFolderPlugin:
+    """A pluggy plugin that contributes exactly one task folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @hookimpl
+    def visionflan_task_dirs(self) -> list[Path]:
+        return [self.folder]
+
+    def __repr__(self) -> str:
+        return f"TaskFolderPlugin({str(self.folder)!r})"
+
+
+def folder_plugins(package_file: str) -> Callable[[str], TaskFolderPlugin]:
+    """Build a module ``__getattr__`` that serves every task folder beside ``package_file``.
+
+    In a package's ``__init__.py``: ``__getattr__ = folder_plugins(__file__)``; then an entry point
+    ``my_task = "my_package:my_task"`` resolves to the plugin for ``my_package/my_task/``.
+    """
+    root = Path(package_file).resolve().parent
+
+    def module_getattr(name: str) -> TaskFolderPlugin:
+        folder = root / name
+        if name.startswith("_") or not (folder / TASK_FILE).is_file():
+            raise AttributeError(f"{root.name} has no task folder {name!r} (no {folder / TASK_FILE})")
+        return TaskFolderPlugin(folder)
+
+    return module_getattr

@@ -1,0 +1,63 @@
+"""File reading that reports instead of raising: one unreadable file is a problem, not a crash."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+from ..records import ReadContext
+
+
+def load_json(context: ReadContext, path: Path) -> Any | None:
+    """Parsed JSON, or ``None`` after recording why the file could not be used."""
+    try:
+        with path.open("rb") as stream:
+            return json.load(stream)
+    except FileNotFoundError:
+        context.problem("file is missing", file=path)
+    except (OSError, ValueError) as error:
+        context.problem(f"not valid JSON: {error}", file=path)
+    return None
+
+
+def load_jsonl(context: ReadContext, path: Path) -> list[tuple[int, Any]]:
+    """``(line number, parsed object)`` per line; bad lines are reported and skipped."""
+    rows: list[tuple[int, Any]] = []
+    try:
+        with path.open(encoding="utf-8") as stream:
+            for number, line in enumerate(stream, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    rows.append((number, json.loads(line)))
+                except ValueError as error:
+                    context.problem(f"line {number} is not JSON: {error}", file=path)
+    except OSError as error:
+        context.problem(f"cannot read: {error.strerror or error}", file=path)
+    return rows
+
+
+def load_rows(
+    context: ReadContext, path: Path, *, delimiter: str = ",", header: bool = True
+) -> list[tuple[int, Any]]:
+    """CSV/TSV/whitespace rows as ``(line number, dict or list)``; ``delimiter=" "`` splits on runs."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        context.problem(f"cannot read: {error.strerror or error}", file=path)
+        return []
+    lines = text.splitlines()
+    if delimiter == " ":
+        rows: list[Any] = [line.split() for line in lines]
+    else:
+        rows = list(csv.reader(lines, delimiter=delimiter))
+    numbered = [(n, row) for n, row in enumerate(rows, start=1) if row and any(c.strip() for c in row)]
+    if not header:
+        return numbered
+    if not numbered:
+        context.problem("file is empty", file=path)
+        return []
+    names = [name.strip() for name in numbered[0][1]]
+    return [(n, dict(zip(names, row, strict=False))) for n, row in numbered[1:]]

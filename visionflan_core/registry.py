@@ -1,0 +1,210 @@
+"""Task discovery through pluggy and the ``visionflan.tasks`` entry-point group.
+
+Discovery is sorted and deterministic. A plugin that fails to import, or a task whose metadata does
+not validate, is reported as broken while every other task keeps working (``strict`` makes it fatal).
+Two tasks with one id is always an error naming both origins. Listing imports no task code.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib.metadata import EntryPoint, entry_points
+from pathlib import Path
+from typing import Any
+
+import pluggy
+
+from ._metadata_cache import MetadataCache
+from .errors import DuplicateTaskError, UnknownTaskError, VisionFlanError
+from .hookspecs import ENTRY_POINT_GROUP, PROJECT, TaskHookSpecs
+from .plugin import TASK_FILE
+
+
+@dataclass(frozen=True)
+class TaskEntry:
+    """A discovered task: validated metadata as plain data, and where it came from."""
+
+    id: str
+    folder: Path
+    origin: str
+    info: dict[str, Any]
+
+    def load(self) -> Any:
+        """The full :class:`~visionflan_core.task.Task` (imports pydantic and jinja, not the reader)."""
+        from .spec import TaskSpec
+        from .task import Task
+
+        return Task(TaskSpec.model_validate(self.info), self.folder)
+
+
+@dataclass(frozen=True)
+class BrokenPlugin:
+    """A plugin or task folder that could not be used, and why."""
+
+    name: str
+    origin: str
+    reason: str
+    folder: Path | None = None
+
+
+@dataclass
+class Registry:
+    """Every discovered task by id, plus what was broken."""
+
+    entries: dict[str, TaskEntry]
+    broken: list[BrokenPlugin] = field(default_factory=list)
+    _loaded: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def __iter__(self) -> Any:
+        return iter(self.entries.values())
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, task_id: object) -> bool:
+        return task_id in self.entries
+
+    def get(self, task_id: str) -> TaskEntry:
+        """The entry for ``task_id`` (also accepts a release name), or a helpful error."""
+        entry = self.entries.get(task_id)
+        if entry is None:
+            entry = next((e for e in self if e.info.get("release_name") == task_id), None)
+        if entry is None:
+            import difflib
+
+            close = difflib.get_close_matches(task_id, list(self.entries), n=3)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            raise UnknownTaskError(f"no task {task_id!r}{hint}")
+        return entry
+
+    def load(self, task_id: str) -> Any:
+        """The loaded task, built once per registry."""
+        entry = self.get(task_id)
+        if entry.id not in self._loaded:
+            self._loaded[entry.id] = entry.load()
+        return self._loaded[entry.id]
+
+    def select(
+        self,
+        *,
+        category: str | None = None,
+        dataset: str | None = None,
+        glob: str | None = None,
+    ) -> list[TaskEntry]:
+        """Entries matching every given filter; ``glob`` matches the id or the release name."""
+        chosen = []
+        for entry in self:
+            info = entry.info
+            if category and info["category"].lower() != category.lower():
+                continue
+            if dataset and info["dataset"].lower() != dataset.lower():
+                continue
+            if glob and not (
+                fnmatch.fnmatchcase(entry.id, glob)
+                or fnmatch.fnmatchcase(info.get("release_name") or "", glob)
+            ):
+                continue
+            chosen.append(entry)
+        return chosen
+
+
+def _origin(ep: EntryPoint) -> str:
+    dist = ep.dist
+    where = f"{dist.name} {dist.version}" if dist is not None else "<no distribution>"
+    return f"{where}: {ep.name} = {ep.value}"
+
+
+def discover(
+    *,
+    strict: bool = False,
+    group_entry_points: Iterable[EntryPoint] | None = None,
+    use_cache: bool = True,
+) -> Registry:
+    """Find every task; ``group_entry_points`` replaces the installed ones (tests fake the world)."""
+    points: Sequence[EntryPoint] = sorted(
+        entry_points(group=ENTRY_POINT_GROUP) if group_entry_points is None else group_entry_points,
+        key=lambda ep: (ep.name, ep.value, _origin(ep)),
+    )
+    manager = pluggy.PluginManager(PROJECT)
+    manager.add_hookspecs(TaskHookSpecs)
+    broken: list[BrokenPlugin] = []
+    for ep in points:
+        origin = _origin(ep)
+        try:
+            manager.register(ep.load(), name=origin)
+        except Exception as error:  # a broken plugin must not take down discovery
+            broken.append(BrokenPlugin(ep.name, origin, f"plugin does not load: {error!r}"))
+
+    cache = MetadataCache(enabled=use_cache)
+    entries: dict[str, TaskEntry] = {}
+    impls = sorted(manager.hook.visionflan_task_dirs.get_hookimpls(), key=lambda i: i.plugin_name)
+    for impl in impls:
+        try:
+            folders = [Path(folder) for folder in impl.function()]
+        except Exception as error:
+            broken.append(BrokenPlugin(impl.plugin_name, impl.plugin_name, f"hook failed: {error!r}"))
+            continue
+        for folder in sorted(folders):
+            entry, problem = _read_entry(folder, impl.plugin_name, cache)
+            if problem is not None:
+                broken.append(problem)
+                continue
+            assert entry is not None
+            twin = entries.get(entry.id)
+            if twin is not None:
+                raise DuplicateTaskError(
+                    f"task id {entry.id!r} is registered twice: by {twin.origin} ({twin.folder}) "
+                    f"and by {entry.origin} ({entry.folder})"
+                )
+            entries[entry.id] = entry
+    cache.save()
+    if strict and broken:
+        raise VisionFlanError(
+            "broken task plugins:\n" + "\n".join(f"  {b.origin}: {b.reason}" for b in broken)
+        )
+    return Registry(entries=dict(sorted(entries.items())), broken=broken)
+
+
+def _read_entry(
+    folder: Path, origin: str, cache: MetadataCache
+) -> tuple[TaskEntry | None, BrokenPlugin | None]:
+    task_file = folder / TASK_FILE
+    try:
+        outcome = cache.get(task_file)
+    except OSError:
+        outcome = None
+    if outcome is None:
+        outcome = _validate(task_file)
+        cache.put(task_file, outcome)
+    if "error" in outcome:
+        return None, BrokenPlugin(folder.name, origin, outcome["error"], folder)
+    info = outcome["spec"]
+    return TaskEntry(id=info["id"], folder=folder, origin=origin, info=info), None
+
+
+def _validate(task_file: Path) -> dict[str, Any]:
+    """``{"spec": <validated metadata>}`` or ``{"error": <one line per problem>}``."""
+    from pydantic import ValidationError
+
+    from ._yaml import load_yaml
+    from .spec import TaskSpec
+
+    try:
+        raw = load_yaml(task_file)
+        spec = TaskSpec.model_validate(raw)
+    except OSError as error:
+        return {"error": f"{task_file}: cannot read: {error.strerror}"}
+    except ValidationError as error:
+        lines = [
+            f"{task_file}: field {'.'.join(map(str, e['loc'])) or '<root>'}: {e['msg']}"
+            for e in error.errors()
+        ]
+        return {"error": "; ".join(lines)}
+    except Exception as error:  # YAML syntax errors and the like
+        return {"error": f"{task_file}: {error}".replace("\n", " ")}
+    if spec.id != task_file.parent.name:
+        return {"error": f"{task_file}: field id: {spec.id!r} differs from folder name"}
+    return {"spec": json.loads(spec.model_dump_json())}
