@@ -35,7 +35,7 @@ def folder_plugins(package_file: str) -> Callable[[str], TaskFolderPlugin]:
     def module_getattr(name: str) -> TaskFolderPlugin:
         folder = root / name
         if name.startswith("_") or not (folder / TASK_FILE).is_file():
-            raise AttributeError(f"{root.name} has no task folder {name!r} (no {folder / TASK_FILE})")
+            raise AttributeError(f"no task folder {name!r} in {root} (missing {TASK_FILE})")
         return TaskFolderPlugin(folder)
 
     return module_getattr

@@ -80,6 +80,21 @@ class ReadContext:
             raise SkipRecord(f"image {relative!r} does not exist", field="image")
         return candidate.relative_to(self.root.resolve()).as_posix()
 
+    def derived(self, name: str, build: Callable[[Path], None]) -> str:
+        """An image the task composes from raw files (e.g. a RecipeQA panel), built once.
+
+        ``build(path)`` writes the image; it lands in the derived-image cache, never in the data
+        folder (which may be read-only). The returned reference resolves through
+        :func:`resolve_image`.
+        """
+        path = derived_dir(self.task_id, self.root) / name
+        if not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_name(f".{path.name}.partial")
+            build(partial)
+            partial.replace(path)
+        return f"{DERIVED_PREFIX}{name}"
+
     def build_each(
         self,
         items: Iterable[tuple[object, Any]],
@@ -96,6 +111,26 @@ class ReadContext:
                 continue
             if record is not None:
                 yield record
+
+
+DERIVED_PREFIX = "derived:"
+
+
+def derived_dir(task_id: str, root: Path) -> Path:
+    """Where composed images for ``task_id`` read from ``root`` are cached."""
+    import hashlib
+    import os
+
+    base = os.environ.get("VISIONFLAN_CACHE_DIR") or str(Path.home() / ".cache" / "visionflan")
+    key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
+    return Path(base) / "derived" / task_id / key
+
+
+def resolve_image(task_id: str, root: Path, reference: str) -> Path:
+    """The file behind an image reference of a record read from ``root``."""
+    if reference.startswith(DERIVED_PREFIX):
+        return derived_dir(task_id, root) / reference[len(DERIVED_PREFIX):]
+    return root / reference
 
 
 def require(raw: Mapping[str, Any], key: str) -> Any:

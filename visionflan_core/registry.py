@@ -111,9 +111,20 @@ class Registry:
         return chosen
 
 
-def _origin(ep: EntryPoint) -> str:
+def _origin(ep: EntryPoint, labels: dict[object, str] | None = None) -> str:
+    """'<distribution> <version>: <name> = <value>'; distribution metadata is parsed once per dist."""
     dist = ep.dist
-    where = f"{dist.name} {dist.version}" if dist is not None else "<no distribution>"
+    if dist is None:
+        where = "<no distribution>"
+    else:
+        key = getattr(dist, "_path", id(dist))
+        cached = None if labels is None else labels.get(key)
+        if cached is None:
+            metadata = dist.metadata  # one parse of METADATA for both fields
+            cached = f"{metadata['Name']} {metadata['Version']}"
+            if labels is not None:
+                labels[key] = cached
+        where = cached
     return f"{where}: {ep.name} = {ep.value}"
 
 
@@ -124,15 +135,16 @@ def discover(
     use_cache: bool = True,
 ) -> Registry:
     """Find every task; ``group_entry_points`` replaces the installed ones (tests fake the world)."""
+    labels: dict[object, str] = {}
     points: Sequence[EntryPoint] = sorted(
         entry_points(group=ENTRY_POINT_GROUP) if group_entry_points is None else group_entry_points,
-        key=lambda ep: (ep.name, ep.value, _origin(ep)),
+        key=lambda ep: (ep.name, ep.value, _origin(ep, labels)),
     )
     manager = pluggy.PluginManager(PROJECT)
     manager.add_hookspecs(TaskHookSpecs)
     broken: list[BrokenPlugin] = []
     for ep in points:
-        origin = _origin(ep)
+        origin = _origin(ep, labels)
         try:
             manager.register(ep.load(), name=origin)
         except Exception as error:  # a broken plugin must not take down discovery

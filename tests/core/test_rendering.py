@@ -1,0 +1,132 @@
+"""Templates are sandboxed and strict; every random choice is seeded per example."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from jinja2.exceptions import SecurityError
+
+from visionflan_core.errors import TaskError
+from visionflan_core.records import SourceRecord
+from visionflan_core.registry import discover
+from visionflan_core.spec import TaskSpec
+from visionflan_core.task import Task
+from visionflan_core.templating import compile_template
+
+from .conftest import entry_point
+
+
+def _task(make_package: Callable[..., Path], template: str, **spec_changes: object) -> Task:
+    make_package("acme", {"task": template})
+    task = discover(group_entry_points=[entry_point("task", "acme:task")]).load("task")
+    if spec_changes:
+        task = Task(task.spec.model_copy(update=spec_changes), task.folder)
+    return task  # type: ignore[no-any-return]
+
+
+def _record(**changes: object) -> SourceRecord:
+    values: dict[str, object] = {
+        "id": "r1", "images": ("cat/a.png",), "fields": {"class_name": "cat"}, "label": "cat",
+    }
+    values.update(changes)
+    return SourceRecord(**values)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["{{ class_name.__class__ }}", "{{ class_name.__class__.__mro__ }}",
+     "{{ ''.__class__.__subclasses__() }}", "{{ cycler.__init__.__globals__ }}"],
+)
+def test_sandbox_refuses_dunder_attributes(source: str) -> None:
+    compiled = compile_template("t", source)
+    with pytest.raises(SecurityError):
+        compiled.render({"class_name": "cat", "cycler": object()})
+
+
+def test_sandbox_refuses_mutation() -> None:
+    compiled = compile_template("t", "{{ items.append(1) }}")
+    with pytest.raises(SecurityError):
+        compiled.render({"items": []})
+
+
+def test_undefined_variable_names_task_record_and_variable(
+    make_package: Callable[..., Path],
+) -> None:
+    task = _task(make_package, "Question: {{ question }}")
+    with pytest.raises(TaskError) as raised:
+        task.render(_record())
+    problem = raised.value.problem
+    assert (problem.task_id, problem.record_id, problem.field) == ("task", "r1", "question")
+    assert problem.file == "instruction.jinja"
+    assert "task: instruction.jinja: record r1: field question" in str(raised.value)
+
+
+def test_template_hash_covers_included_partials() -> None:
+    plain = compile_template("t", "{% include 'options/lower_paren.jinja' %}")
+    other = compile_template("t", "{% include 'options/choices_are.jinja' %}")
+    assert plain.sha256 != other.sha256
+    assert "options" in plain.variables
+
+
+def test_option_styles_render_release_shapes() -> None:
+    options = [{"label": "a", "text": "63"}, {"label": "b", "text": "7"}]
+    assert compile_template("t", "{% include 'options/lower_paren.jinja' %}").render(
+        {"options": options}) == "Options: (a) 63 (b) 7"
+    upper = [{"label": "A", "text": "Sun"}, {"label": "B", "text": "Moon"}]
+    assert compile_template("t", "{% include 'options/choices_are.jinja' %}").render(
+        {"options": upper}) == "The choices are: (A) Sun; (B) Moon."
+
+
+def test_choices_shuffle_is_seeded_per_example(make_package: Callable[..., Path]) -> None:
+    from visionflan_core.spec import ChoicesSpec, FormatterSpec
+
+    task = _task(
+        make_package, "Pick.\n{% include 'options/lower_paren.jinja' %}",
+        choices=ChoicesSpec(labels="lower", shuffle=True),
+        formatter=FormatterSpec(name="choice"),
+    )
+    choices = tuple(f"option {i}" for i in range(8))
+    record = _record(choices=choices, answer_index=5)
+    first = task.render(record, seed=1)
+    assert first == task.render(record, seed=1)
+    assert first.target.endswith("option 5")
+    letter = first.target[1]
+    assert f"({letter}) option 5" in first.prompt
+    orders = {task.render(record, seed=s).prompt for s in range(10)}
+    assert len(orders) > 1, "the seed must change the option order"
+
+
+def test_image_placement_is_seeded_and_both_sides_occur(make_package: Callable[..., Path]) -> None:
+    task = _task(make_package, "What is it?")
+    before = after = 0
+    for n in range(40):
+        prompt = task.render(_record(id=f"r{n}")).prompt
+        assert prompt in ("<image>\nWhat is it?", "What is it?\n<image>")
+        before += prompt.startswith("<image>")
+        after += prompt.endswith("<image>")
+    assert before and after
+    fixed = Task(task.spec.model_copy(update={"image_placement": "after"}), task.folder)
+    assert fixed.render(_record()).prompt == "What is it?\n<image>"
+
+
+def test_provenance_records_template_hash_and_source(make_package: Callable[..., Path]) -> None:
+    task = _task(make_package, "What is it?")
+    example = task.render(_record(), seed=7)
+    assert example.provenance.template_hash == task.templates["instruction"].sha256
+    assert (example.provenance.source_record_id, example.provenance.seed) == ("r1", 7)
+    assert example.to_json()["conversations"][0]["from"] == "human"
+
+
+def test_spec_rejects_unknown_keys_and_vocabulary() -> None:
+    base = {
+        "id": "x", "dataset": "coco", "category": "Perception", "group": "classification",
+        "answer_type": "label", "version": "1.0.0", "contributors": ["t"],
+        "source": {"reader": "m:f", "fields": [], "layout": "l", "download": "d"},
+    }
+    TaskSpec.model_validate(base)
+    for bad in ({"dataset": "no_such_dataset"}, {"group": "other"}, {"colour": "red"},
+                {"id": "Bad-Id"}, {"version": "1"}):
+        with pytest.raises(ValueError):
+            TaskSpec.model_validate({**base, **bad})
