@@ -37,8 +37,9 @@ def main() -> None:
 
     env = ImmutableSandboxedEnvironment(undefined=StrictUndefined)
     template = env.from_string(MC_TEMPLATE)
+    texts = ["Sun", "Moon", "Mars", "None"]
     context = {"question": "What provides the earth with solar energy?",
-               "options": [{"label": c, "text": t} for c, t in zip("abcd", ["Sun", "Moon", "Mars", "None"], strict=True)]}
+               "options": [{"label": c, "text": t} for c, t in zip("abcd", texts, strict=True)]}
     baseline = rate(lambda: (template.render(context), 1)[1], args.seconds)
 
     registry = discover()

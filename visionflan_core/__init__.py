@@ -35,7 +35,30 @@ _EXPORTS = {
     "example_rng": "seeding",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "BrokenPlugin",
+    "DuplicateTaskError",
+    "Example",
+    "Problem",
+    "Provenance",
+    "ReadContext",
+    "Registry",
+    "SkipRecord",
+    "SourceRecord",
+    "Task",
+    "TaskEntry",
+    "TaskError",
+    "TaskFolderPlugin",
+    "TaskSpec",
+    "Turn",
+    "UnknownTaskError",
+    "VisionFlanError",
+    "discover",
+    "example_rng",
+    "folder_plugins",
+    "hookimpl",
+    "require",
+]
 
 if TYPE_CHECKING:
     from .errors import (

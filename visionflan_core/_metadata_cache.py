@@ -62,7 +62,7 @@ class MetadataCache:
         entry = self.entries.get(str(task_file))
         try:
             if entry is not None and entry["stamp"] == _stamp(task_file):
-                return entry  # type: ignore[no-any-return]
+                return entry
         except OSError:
             return None
         return None

@@ -13,7 +13,7 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def load_yaml(path: Path) -> Any:
     """Parse one YAML file safely."""
     with path.open("rb") as stream:
-        return yaml.load(stream, Loader=_Loader)  # noqa: S506 - CSafeLoader/SafeLoader only
+        return yaml.load(stream, Loader=_Loader)
 
 
 def dump_yaml(data: Any) -> str:

@@ -29,7 +29,7 @@ def _template(options: Mapping[str, Any], task_id: str) -> Formatter:
     if "template" not in options:
         raise ValueError("formatter 'template' needs options.template")
     compiled = compile_template(f"{task_id}:formatter", str(options["template"]))
-    return lambda context: compiled.render(dict(context))
+    return compiled.render
 
 
 def _choice(options: Mapping[str, Any], task_id: str) -> Formatter:

@@ -13,8 +13,15 @@ TASK_FILE = "task.yaml"
 class TaskFolderPlugin:
     """A pluggy plugin that contributes exactly one task folder."""
 
+    __slots__ = ("folder",)
+
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+
+    def __dir__(self) -> list[str]:
+        # pluggy inspects every name dir() returns when registering; listing only the hook keeps
+        # registration of hundreds of task plugins cheap (it is on the `vf-tasks list` path).
+        return ["visionflan_task_dirs"]
 
     @hookimpl
     def visionflan_task_dirs(self) -> list[Path]:

@@ -133,12 +133,12 @@ def resolve_image(task_id: str, root: Path, reference: str) -> Path:
     return root / reference
 
 
-def require(raw: Mapping[str, Any], key: str) -> Any:
+def require(raw: Mapping[Any, Any], key: str | int) -> Any:
     """``raw[key]``, or a :class:`SkipRecord` naming the missing field."""
     try:
         value = raw[key]
     except (KeyError, TypeError):
-        raise SkipRecord(f"missing field {key!r}", field=key) from None
+        raise SkipRecord(f"missing field {key!r}", field=str(key)) from None
     if value is None:
-        raise SkipRecord(f"field {key!r} is null", field=key)
+        raise SkipRecord(f"field {key!r} is null", field=str(key))
     return value

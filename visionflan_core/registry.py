@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pluggy
 
@@ -155,7 +155,7 @@ def discover(
     impls = sorted(manager.hook.visionflan_task_dirs.get_hookimpls(), key=lambda i: i.plugin_name)
     for impl in impls:
         try:
-            folders = [Path(folder) for folder in impl.function()]
+            folders = [Path(folder) for folder in cast(Iterable[Any], impl.function())]
         except Exception as error:
             broken.append(BrokenPlugin(impl.plugin_name, impl.plugin_name, f"hook failed: {error!r}"))
             continue

@@ -130,3 +130,29 @@ def test_spec_rejects_unknown_keys_and_vocabulary() -> None:
                 {"id": "Bad-Id"}, {"version": "1"}):
         with pytest.raises(ValueError):
             TaskSpec.model_validate({**base, **bad})
+
+
+def _partials() -> list[str]:
+    from visionflan_core.templating import partials_dir
+
+    root = partials_dir()
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.jinja"))
+
+
+@pytest.mark.parametrize("partial", _partials())
+@pytest.mark.parametrize(
+    "layout",
+    ["Intro.\n{% include NAME %}", "Intro.\n\n{% include NAME %}\nAfter.",
+     "{% include NAME %}\n{% include NAME %}", "A {%- include NAME -%} B", "  {% include NAME %}  \nEnd"],
+)
+def test_inlined_partials_render_exactly_like_includes(partial: str, layout: str) -> None:
+    """Includes are inlined for speed; the output must not change by a single character."""
+    from visionflan_core.templating import environment
+
+    source = layout.replace("NAME", repr(partial))
+    context = {
+        "options": [{"label": "a", "text": "x"}, {"label": "b", "text": "y"}],
+        "question": "Why?", "context": [{"question": "Q1", "answer": "A1"}],
+    }
+    expected = environment().from_string(source).render(context)
+    assert compile_template("t", source).render(context) == expected
