@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..records import ReadContext
+from ..records import ReadContext, SkipRecord
 
 
 def load_json(context: ReadContext, path: Path) -> Any | None:
@@ -61,3 +61,28 @@ def load_rows(
         return []
     names = [name.strip() for name in numbered[0][1]]
     return [(n, dict(zip(names, row, strict=False))) for n, row in numbered[1:]]
+
+
+def load_shaped(context: ReadContext, path: Path, kind: type, key: str | None = None) -> Any:
+    """The file's top level (or its ``key`` member) if it is a ``kind``; else ``None``, reported.
+
+    A missing or unparsable file is reported by :func:`load_json`; a wrong shape (a list where
+    an object was expected, a missing wrapper key such as ``{"data": [...]}``) is reported here.
+    """
+    data = load_json(context, path)
+    if data is None:
+        return None
+    if key is not None:
+        data = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(data, kind):
+        where = f"'{key}'" if key else "the top level"
+        context.problem(f"expected {where} to be a JSON {kind.__name__}", file=path, field=key)
+        return None
+    return data
+
+
+def as_object(raw: Any) -> dict[str, Any]:
+    """``raw`` if it is a JSON object; a record that is not one is skipped."""
+    if not isinstance(raw, dict):
+        raise SkipRecord("record is not a JSON object")
+    return raw

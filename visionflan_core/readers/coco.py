@@ -22,7 +22,7 @@ def read_coco(
     """One record per image: its category names (detection) or captions (``caption=True``).
 
     Fields: ``categories`` (sorted unique names, detection) or ``captions`` (in file order);
-    ``label`` is that list. Images without annotations are skipped and reported.
+    ``label`` is that list. Images without annotations carry no label and are left out.
     """
     path = root / annotations
     data = load_json(context, path)
@@ -37,11 +37,11 @@ def read_coco(
             context.problem("annotation without image_id", file=path, record_id=f"#{number}",
                             field="image_id")
 
-    def build(image_id: object, image: Any) -> SourceRecord:
-        file_name = require(image, "file_name")
+    def build(image_id: object, image: Any) -> SourceRecord | None:
         found = by_image.get(image_id)
         if not found:
-            raise SkipRecord("image has no annotations", field="annotations")
+            return None  # COCO has ~1k unannotated images: nothing to learn, nothing malformed
+        file_name = require(image, "file_name")
         relative = context.image(f"{image_dir}/{file_name}")
         if caption:
             values = [str(require(a, "caption")).strip() for a in found]

@@ -1,0 +1,38 @@
+"""VisDial reader: four rounds of history, round five asked; bad indices, short dialogs reported."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from visionflan_core.errors import Problem
+from visionflan_core.registry import discover
+
+TASK = "visdial_answer_question_4"
+FIXTURE = Path(__file__).parents[2] / "tasks" / "_fixtures" / "visdial"
+FILE = "visdial_1.0_train.json"
+
+
+def test_history_question_and_val2014_fallback() -> None:
+    records = {r.id: r for r in discover().load(TASK).read(FIXTURE, [])}
+    kitchen = records["303148"]
+    assert len(kitchen.fields["history"]) == 4
+    assert kitchen.fields["question"] == "is the sink stainless steel?"
+    assert kitchen.label == "no"
+    assert records["285260"].images == ("val2014/COCO_val2014_000000285260.jpg",)
+
+
+def test_bad_index_and_short_dialog_are_reported(tmp_path: Path) -> None:
+    root = tmp_path / "visdial"
+    shutil.copytree(FIXTURE, root)
+    document = json.loads((root / FILE).read_text())
+    dialogs = document["data"]["dialogs"]
+    dialogs[0]["dialog"][2]["answer"] = 10_000
+    dialogs[1]["dialog"] = dialogs[1]["dialog"][:4]
+    (root / FILE).write_text(json.dumps(document))
+    problems: list[Problem] = []
+    records = list(discover().load(TASK).read(root, problems))
+    assert [r.id for r in records] == ["285260"]
+    assert {(p.record_id, p.field) for p in problems} == {("303148", "answer"),
+                                                          ("315827", "dialog")}
