@@ -11,7 +11,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -32,19 +31,25 @@ def _cache_file() -> Path:
     return root / f"task-metadata-{prefix}.json"
 
 
-def _validity_key() -> str:
+def _validity_key(extra_files: tuple[Path, ...]) -> str:
+    """Stamps of what decides validity: core schema files and plugins' dataset lists."""
     here = Path(__file__).parent
-    stamps = [_stamp(here / name) for name in _VALIDITY_FILES]
+    stamps: list[object] = [_stamp(here / name) for name in _VALIDITY_FILES]
+    for path in extra_files:
+        try:
+            stamps.append([str(path), *_stamp(path)])
+        except OSError:
+            stamps.append([str(path)])
     return json.dumps(stamps)
 
 
 class MetadataCache:
     """Read once at discovery, written back once if anything changed."""
 
-    def __init__(self, enabled: bool = True) -> None:
+    def __init__(self, enabled: bool = True, extra_files: tuple[Path, ...] = ()) -> None:
         self.enabled = enabled and not os.environ.get("VISIONFLAN_NO_CACHE")
         self.path = _cache_file()
-        self.key = _validity_key() if self.enabled else ""
+        self.key = _validity_key(extra_files) if self.enabled else ""
         self.entries: dict[str, Any] = {}
         self.dirty = False
         if self.enabled:
@@ -64,7 +69,7 @@ class MetadataCache:
             if entry is not None and entry["stamp"] == _stamp(task_file):
                 return entry
         except OSError:
-            return None
+            pass
         return None
 
     def put(self, task_file: Path, outcome: dict[str, Any]) -> None:
@@ -81,6 +86,8 @@ class MetadataCache:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            import tempfile
+
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
             with os.fdopen(fd, "w") as stream:
                 json.dump({"key": self.key, "entries": self.entries}, stream)

@@ -116,12 +116,11 @@ def _table(header: list[str], rows: list[list[str]]) -> None:
 @click.pass_context
 def info(ctx: click.Context, task_id: str) -> None:
     """Metadata, expected data layout and where to get the data for one task."""
-    entry = _registry(ctx).get(task_id)
+    registry = _registry(ctx)
+    entry = registry.get(task_id)
     meta = entry.info
     source = meta["source"]
-    from .catalog import source_datasets
-
-    dataset = source_datasets().get(meta["dataset"])
+    dataset = registry.datasets().get(meta["dataset"])
     lines = [
         ("id", meta["id"]),
         ("release name", meta["release_name"] or "-"),
@@ -234,8 +233,13 @@ def new(task_id: str, project_dir: Path, package: str | None, package_dir: Path 
         task_id, project_dir=project_dir, package=package, package_dir=package_dir,
         dataset=dataset, category=category,
     )
+    from .scaffold import package_data_missing
+
     click.echo(f"created {folder}")
     click.echo(f"registered {line} in {project_dir / 'pyproject.toml'}")
+    if package_data_missing(project_dir / "pyproject.toml", package or ""):
+        click.echo(f"add to pyproject.toml so the task files install: [tool.setuptools.package-data] "
+                   f'{package} = ["**/*"]')
     click.echo("next: edit task.yaml and instruction.jinja, reinstall (pip install -e .), then "
                f"`vf-tasks validate {task_id} --update-snapshots`")
 

@@ -24,3 +24,7 @@ class TaskHookSpecs:
     @hookspec
     def visionflan_task_dirs(self) -> list[Path]:  # type: ignore[empty-body]
         """Return the task folders (each holding a ``task.yaml``) this plugin provides."""
+
+    @hookspec
+    def visionflan_dataset_files(self) -> list[Path]:  # type: ignore[empty-body]
+        """Return YAML files of extra source datasets, in the format of the core's list."""

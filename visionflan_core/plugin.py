@@ -8,6 +8,7 @@ from pathlib import Path
 from .hookspecs import hookimpl
 
 TASK_FILE = "task.yaml"
+DATASETS_FILE = "source_datasets.yaml"
 
 
 class TaskFolderPlugin:
@@ -21,11 +22,17 @@ class TaskFolderPlugin:
     def __dir__(self) -> list[str]:
         # pluggy inspects every name dir() returns when registering; listing only the hook keeps
         # registration of hundreds of task plugins cheap (it is on the `vf-tasks list` path).
-        return ["visionflan_task_dirs"]
+        return ["visionflan_dataset_files", "visionflan_task_dirs"]
 
     @hookimpl
     def visionflan_task_dirs(self) -> list[Path]:
         return [self.folder]
+
+    @hookimpl
+    def visionflan_dataset_files(self) -> list[Path]:
+        """The package's own ``source_datasets.yaml``, if it ships one beside its task folders."""
+        candidate = self.folder.parent / DATASETS_FILE
+        return [candidate] if candidate.is_file() else []
 
     def __repr__(self) -> str:
         return f"TaskFolderPlugin({str(self.folder)!r})"

@@ -8,8 +8,9 @@ Two tasks with one id is always an error naming both origins. Listing imports no
 from __future__ import annotations
 
 import fnmatch
+import functools
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
@@ -31,13 +32,16 @@ class TaskEntry:
     folder: Path
     origin: str
     info: dict[str, Any]
+    dataset_files: tuple[Path, ...] = ()
 
     def load(self) -> Any:
         """The full :class:`~visionflan_core.task.Task` (imports pydantic and jinja, not the reader)."""
+        from .catalog import source_datasets
         from .spec import TaskSpec
         from .task import Task
 
-        return Task(TaskSpec.model_validate(self.info), self.folder)
+        context = {"datasets": source_datasets(self.dataset_files)}
+        return Task(TaskSpec.model_validate(self.info, context=context), self.folder)
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,14 @@ class Registry:
 
     entries: dict[str, TaskEntry]
     broken: list[BrokenPlugin] = field(default_factory=list)
+    dataset_files: tuple[Path, ...] = ()
     _loaded: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def datasets(self) -> dict[str, Any]:
+        """Every source dataset: the core list plus the files plugins contribute."""
+        from .catalog import source_datasets
+
+        return source_datasets(self.dataset_files)
 
     def __iter__(self) -> Any:
         return iter(self.entries.values())
@@ -75,6 +86,9 @@ class Registry:
         if entry is None:
             import difflib
 
+            for broken in self.broken:
+                if broken.name == task_id:
+                    raise UnknownTaskError(f"task {task_id!r} is broken: {broken.reason}")
             close = difflib.get_close_matches(task_id, list(self.entries), n=3)
             hint = f"; did you mean {', '.join(close)}?" if close else ""
             raise UnknownTaskError(f"no task {task_id!r}{hint}")
@@ -150,7 +164,8 @@ def discover(
         except Exception as error:  # a broken plugin must not take down discovery
             broken.append(BrokenPlugin(ep.name, origin, f"plugin does not load: {error!r}"))
 
-    cache = MetadataCache(enabled=use_cache)
+    dataset_files, datasets = _dataset_files(manager, broken)
+    cache = MetadataCache(enabled=use_cache, extra_files=dataset_files)
     entries: dict[str, TaskEntry] = {}
     impls = sorted(manager.hook.visionflan_task_dirs.get_hookimpls(), key=lambda i: i.plugin_name)
     for impl in impls:
@@ -160,11 +175,16 @@ def discover(
             broken.append(BrokenPlugin(impl.plugin_name, impl.plugin_name, f"hook failed: {error!r}"))
             continue
         for folder in sorted(folders):
-            entry, problem = _read_entry(folder, impl.plugin_name, cache)
-            if problem is not None:
-                broken.append(problem)
+            task_file = folder / TASK_FILE
+            outcome = cache.get(task_file)
+            if outcome is None:
+                outcome = _validate(task_file, datasets)
+                cache.put(task_file, outcome)
+            if "error" in outcome:
+                broken.append(BrokenPlugin(folder.name, impl.plugin_name, outcome["error"], folder))
                 continue
-            assert entry is not None
+            info = outcome["spec"]
+            entry = TaskEntry(info["id"], folder, impl.plugin_name, info, dataset_files)
             twin = entries.get(entry.id)
             if twin is not None:
                 raise DuplicateTaskError(
@@ -177,27 +197,37 @@ def discover(
         raise VisionFlanError(
             "broken task plugins:\n" + "\n".join(f"  {b.origin}: {b.reason}" for b in broken)
         )
-    return Registry(entries=dict(sorted(entries.items())), broken=broken)
+    return Registry(entries=dict(sorted(entries.items())), broken=broken, dataset_files=dataset_files)
 
 
-def _read_entry(
-    folder: Path, origin: str, cache: MetadataCache
-) -> tuple[TaskEntry | None, BrokenPlugin | None]:
-    task_file = folder / TASK_FILE
-    try:
-        outcome = cache.get(task_file)
-    except OSError:
-        outcome = None
-    if outcome is None:
-        outcome = _validate(task_file)
-        cache.put(task_file, outcome)
-    if "error" in outcome:
-        return None, BrokenPlugin(folder.name, origin, outcome["error"], folder)
-    info = outcome["spec"]
-    return TaskEntry(id=info["id"], folder=folder, origin=origin, info=info), None
+def _dataset_files(
+    manager: pluggy.PluginManager, broken: list[BrokenPlugin]
+) -> tuple[tuple[Path, ...], Callable[[], Mapping[str, Any]]]:
+    """Plugins' extra dataset files (sorted, unique) and a lazy loader of the merged list.
+
+    The list is parsed only when a task.yaml must be validated (a metadata-cache miss).
+    """
+    files: set[Path] = set()
+    for impl in manager.hook.visionflan_dataset_files.get_hookimpls():
+        try:
+            files.update(Path(f) for f in cast(Iterable[Any], impl.function()))
+        except Exception as error:
+            broken.append(BrokenPlugin(impl.plugin_name, impl.plugin_name, f"hook failed: {error!r}"))
+    ordered = tuple(sorted(files))
+
+    def load() -> Mapping[str, Any]:
+        from .catalog import source_datasets
+
+        try:
+            return source_datasets(ordered)
+        except (OSError, ValueError) as error:
+            broken.append(BrokenPlugin("source datasets", ", ".join(map(str, ordered)), str(error)))
+            return source_datasets()
+
+    return ordered, functools.cache(load)
 
 
-def _validate(task_file: Path) -> dict[str, Any]:
+def _validate(task_file: Path, datasets: Callable[[], Mapping[str, Any]]) -> dict[str, Any]:
     """``{"spec": <validated metadata>}`` or ``{"error": <one line per problem>}``."""
     from pydantic import ValidationError
 
@@ -206,7 +236,7 @@ def _validate(task_file: Path) -> dict[str, Any]:
 
     try:
         raw = load_yaml(task_file)
-        spec = TaskSpec.model_validate(raw)
+        spec = TaskSpec.model_validate(raw, context={"datasets": datasets()})
     except OSError as error:
         return {"error": f"{task_file}: cannot read: {error.strerror}"}
     except ValidationError as error:

@@ -59,6 +59,7 @@ def scaffold_task(
     package = package or BUILTIN_PACKAGE
     if package_dir is None:
         package_dir = project_dir / ("tasks" if package == BUILTIN_PACKAGE else package)
+    _check_dataset(dataset, package_dir)
     folder = package_dir / task_id
     if folder.exists():
         raise VisionFlanError(f"{folder} already exists")
@@ -82,6 +83,28 @@ def scaffold_task(
     line = f'{task_id} = "{package}:{task_id}"'
     pyproject.write_text(_add_entry_point(text, line), encoding="utf-8")
     return folder, line
+
+
+def _check_dataset(dataset: str, package_dir: Path) -> None:
+    """A scaffold must validate as created, so its dataset id must already be known."""
+    from .catalog import source_datasets
+    from .plugin import DATASETS_FILE
+
+    own = package_dir / DATASETS_FILE
+    known = source_datasets((own,) if own.is_file() else ())
+    if dataset not in known:
+        raise VisionFlanError(
+            f"unknown dataset {dataset!r}: add it to {own} (name, homepage, license, citation) "
+            "first, or pick one of: " + ", ".join(known)
+        )
+
+
+def package_data_missing(pyproject: Path, package: str) -> bool:
+    """True if a third-party pyproject does not ship its task folders' data files."""
+    if package == BUILTIN_PACKAGE:
+        return False
+    tool = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {})
+    return package not in tool.get("setuptools", {}).get("package-data", {})
 
 
 def _add_entry_point(text: str, line: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from .vocab import ANSWER_TYPES, CATEGORIES, GROUPS
 
@@ -107,11 +107,17 @@ class TaskSpec(_Strict):
 
     @field_validator("dataset")
     @classmethod
-    def _known_dataset(cls, value: str) -> str:
-        from .catalog import source_datasets
+    def _known_dataset(cls, value: str, info: ValidationInfo) -> str:
+        known = (info.context or {}).get("datasets")
+        if known is None:
+            from .catalog import source_datasets
 
-        if value not in source_datasets():
-            raise ValueError(f"{value!r} is not in the source-dataset list (visionflan_core/data)")
+            known = source_datasets()
+        if value not in known:
+            raise ValueError(
+                f"{value!r} is not a known source dataset: add it to visionflan_core/data/"
+                "source_datasets.yaml, or ship a source_datasets.yaml beside your task folders"
+            )
         return value
 
     @model_validator(mode="after")

@@ -13,12 +13,16 @@ from PIL import Image, ImageDraw
 
 from .seeding import derive_seed
 
+SHAPES = ("rectangle", "ellipse", "triangle")
+
 
 def draw_image(path: Path, *, seed: object = 0, size: tuple[int, int] = (32, 32),
-               mode: str = "RGB") -> Path:
+               mode: str = "RGB", shape: str | None = None) -> Path:
     """Write a small deterministic picture (a coloured background with a shape) to ``path``.
 
     The format follows the suffix (``.jpg``, ``.png``, ...); the same seed gives the same bytes.
+    ``shape`` (one of :data:`SHAPES`) fixes what is drawn; by default the seed picks a
+    rectangle or an ellipse.
     """
     value = derive_seed("fixture-image", seed)
     colour = (value & 0xFF, (value >> 8) & 0xFF, (value >> 16) & 0xFF)
@@ -27,10 +31,16 @@ def draw_image(path: Path, *, seed: object = 0, size: tuple[int, int] = (32, 32)
     draw = ImageDraw.Draw(image)
     w, h = size
     box = (w // 4, h // 4, 3 * w // 4, 3 * h // 4)
-    if (value >> 24) & 1:
+    if shape is None:
+        shape = SHAPES[(value >> 24) & 1]
+    if shape == "ellipse":
         draw.ellipse(box, fill=accent)
-    else:
+    elif shape == "rectangle":
         draw.rectangle(box, fill=accent)
+    elif shape == "triangle":
+        draw.polygon([(w // 2, h // 4), (3 * w // 4, 3 * h // 4), (w // 4, 3 * h // 4)], fill=accent)
+    else:
+        raise ValueError(f"shape must be one of {SHAPES}, not {shape!r}")
     path.parent.mkdir(parents=True, exist_ok=True)
     image.convert(mode).save(path)
     return path

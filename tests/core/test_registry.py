@@ -95,3 +95,29 @@ def test_folder_name_must_match_id(make_package: Callable[..., Path]) -> None:
     task_file.write_text(task_file.read_text().replace("id: task", "id: other"))
     registry = discover(group_entry_points=[entry_point("task", "acme:task")])
     assert "differs from folder name" in registry.broken[0].reason
+
+
+def test_plugin_ships_its_own_source_datasets(make_package: Callable[..., Path]) -> None:
+    root = make_package("acme", {"task": "T"})
+    task_file = root / "task" / "task.yaml"
+    task_file.write_text(task_file.read_text().replace("dataset: coco", "dataset: acme_shapes"))
+    points = [entry_point("task", "acme:task")]
+    refused = discover(group_entry_points=points)
+    assert "acme_shapes" in refused.broken[0].reason
+    with pytest.raises(UnknownTaskError, match=r"is broken: .*acme_shapes"):
+        refused.get("task")
+
+    (root / "source_datasets.yaml").write_text(
+        "acme_shapes:\n  name: Acme Shapes\n  license: CC0\n  homepage: https://example.org\n"
+    )
+    registry = discover(group_entry_points=points)
+    assert registry.broken == []
+    assert registry.datasets()["acme_shapes"].license == "CC0"
+    assert next(registry.load("task").examples()).target == "It is cat."
+
+
+def test_plugin_may_not_redefine_a_core_dataset(make_package: Callable[..., Path]) -> None:
+    root = make_package("acme", {"task": "T"})
+    (root / "source_datasets.yaml").write_text("coco:\n  name: Not COCO\n  license: none\n")
+    registry = discover(group_entry_points=[entry_point("task", "acme:task")])
+    assert any("defined in both" in b.reason for b in registry.broken)

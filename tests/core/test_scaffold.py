@@ -50,3 +50,13 @@ def test_new_rejects_bad_ids(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
     with pytest.raises(VisionFlanError, match="must match"):
         scaffold_task("Bad-Id", project_dir=tmp_path)
+
+
+def test_new_refuses_unknown_dataset_and_names_the_fix(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    with pytest.raises(VisionFlanError, match=r"unknown dataset 'acme_shapes'.*source_datasets\.yaml"):
+        scaffold_task("t", project_dir=tmp_path, package="pkg", dataset="acme_shapes")
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "source_datasets.yaml").write_text("acme_shapes: {name: A, license: CC0}\n")
+    folder, _ = scaffold_task("t", project_dir=tmp_path, package="pkg", dataset="acme_shapes")
+    assert (folder / "task.yaml").read_text().count("dataset: acme_shapes") == 1
