@@ -1,0 +1,131 @@
+"""A fake task world for export tests: three scaffolded tasks with a JSON-list reader we control.
+
+The reader yields whatever image references ``records.json`` lists, so tests can point examples
+at missing, corrupt, over-size or outside-the-root images.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from importlib.metadata import EntryPoint
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from visionflan_core.export.images import ImageOptions
+from visionflan_core.export.pipeline import ShardHook, run_export
+from visionflan_core.export.progress import Reporter
+from visionflan_core.export.settings import RunOptions, Settings
+from visionflan_core.export.spec import MixtureSpec
+from visionflan_core.export.task_source import RegistrySource
+from visionflan_core.registry import Registry, discover
+from visionflan_core.scaffold import scaffold_task
+from visionflan_core.testing import draw_image
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+PACKAGE = "vf_export_fake_tasks"
+# task id -> (dataset, category, release name, examples under --data-root)
+TASKS = {
+    "fake_alpha": ("coco", "General Object", "FAKE+alpha", 30),
+    "fake_beta": ("pacs", "Perception", "FAKE+beta", 12),
+    "fake_gamma": ("domain_net", "Scene Classification", "FAKE+gamma", 5),
+}
+READER = '''
+import json
+from visionflan_core.records import SourceRecord
+
+
+def read(context, root, *, file="records.json"):
+    for raw in json.loads((root / file).read_text()):
+        yield SourceRecord(id=raw["id"], images=tuple(raw["images"]),
+                           fields={"class_name": raw["label"]}, label=raw["label"])
+'''
+TASK_YAML_EDITS = {
+    "release_name: null": "release_name: {release}",
+    "reader: visionflan_core.readers.image_folder:read_image_folder": "reader: ./reader.py:read",
+    "options: {subdir: images}": "options: {}",
+}
+
+
+def write_records(root: Path, task: str, count: int, *, size: tuple[int, int] = (24, 20)) -> None:
+    """``count`` drawn images and their ``records.json`` below ``root``."""
+    records = []
+    for index in range(count):
+        name = f"images/{task}/{index:04d}.png"
+        draw_image(root / name, seed=(task, index), size=size)
+        records.append({"id": f"{index:04d}", "images": [name], "label": ["cat", "dog"][index % 2]})
+    (root / "records.json").write_text(json.dumps(records))
+
+
+@pytest.fixture(scope="session")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    """Scaffolded fake tasks (registered through entry points) and a data root for them."""
+    project = tmp_path_factory.mktemp("fake-project")
+    (project / "pyproject.toml").write_text('[project]\nname = "fake"\nversion = "0"\n')
+    for task, (dataset, category, release, _) in TASKS.items():
+        folder, _ = scaffold_task(task, project_dir=project, package=PACKAGE,
+                                  dataset=dataset, category=category)
+        text = (folder / "task.yaml").read_text()
+        for old, new in TASK_YAML_EDITS.items():
+            text = text.replace(old, new.replace("{release}", release))
+        (folder / "task.yaml").write_text(text)
+        (folder / "reader.py").write_text(READER)
+        write_records(folder / "fixture", task, 3)
+    data_root = project / "data"
+    for task, (dataset, _, _, count) in TASKS.items():
+        write_records(data_root / dataset, task, count)
+    sys.path.insert(0, str(project))
+    try:
+        yield {"project": project, "data_root": data_root}
+    finally:
+        sys.path.remove(str(project))
+        sys.modules.pop(PACKAGE, None)
+
+
+@pytest.fixture(scope="session")
+def registry(world: dict[str, Any]) -> Registry:
+    points = [EntryPoint(name=t, value=f"{PACKAGE}:{t}", group="visionflan.tasks") for t in TASKS]
+    found = discover(group_entry_points=points, use_cache=False)
+    assert sorted(found.entries) == sorted(TASKS), found.broken
+    return found
+
+
+@pytest.fixture(scope="session")
+def data_root(world: dict[str, Any]) -> Path:
+    return Path(world["data_root"])
+
+
+def spec_of(**fields: Any) -> MixtureSpec:
+    return MixtureSpec.model_validate({"name": "test", **fields})
+
+
+def export(
+    registry: Registry,
+    out: Path,
+    *,
+    data_root: Path | None,
+    formats: tuple[str, ...] = ("llava",),
+    shard_size: int = 7,
+    images: ImageOptions | None = None,
+    strict: bool = False,
+    options: RunOptions | None = None,
+    on_shard: ShardHook | None = None,
+    **spec_fields: Any,
+) -> dict[str, Any] | None:
+    """Run an export of the fake registry with test-sized defaults."""
+    spec = spec_of(**spec_fields)
+    settings = Settings(formats=formats, shard_size=shard_size, images=images or ImageOptions(),
+                        strict=strict)
+    return run_export(RegistrySource(registry, spec, data_root), spec, out, settings, options,
+                      reporter=Reporter(enabled=False), on_shard=on_shard)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file below ``folder`` by relative path, with its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}

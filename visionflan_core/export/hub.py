@@ -1,0 +1,29 @@
+"""``--push-to-hub``: upload a finished export as a Hugging Face dataset repository."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from huggingface_hub import HfApi
+
+from .manifest import COMPLETED
+from .settings import ExportError
+
+IGNORE = [".parts/*", ".work/*", "**/.*"]
+
+
+def push_to_hub(out: Path, repo_id: str, *, private: bool = False, token: str | None = None,
+                api: Any = None) -> str:
+    """Create ``repo_id`` (a dataset repo) if needed and upload ``out``; returns the commit URL."""
+    if not (out / COMPLETED).is_file():
+        raise ExportError(f"{out} is not a finished export (no {COMPLETED}); nothing pushed")
+    info = json.loads((out / "info.json").read_text(encoding="utf-8"))
+    api = api if api is not None else HfApi(token=token)
+    api.create_repo(repo_id, repo_type="dataset", private=private, exist_ok=True)
+    commit = api.upload_folder(
+        repo_id=repo_id, repo_type="dataset", folder_path=str(out), ignore_patterns=IGNORE,
+        commit_message=f"vf-tasks export {info['name']} ({info['fingerprint'][:12]})",
+    )
+    return str(getattr(commit, "commit_url", commit))

@@ -1,0 +1,107 @@
+"""The files that describe a finished export, built only from what is on disk.
+
+``finalise`` reads the plan and the shard markers, so a single run, a resumed run and a merge of
+partitions all produce the same ``info.json``, ``stats.json``, reports and card; ``COMPLETED`` is
+written last and is the only sign that an export is whole.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+from collections import Counter
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .card import dataset_card
+from .fsutil import dump_json, write_bytes, write_json
+from .settings import ExportError
+from .shard import PARTS, marker_path
+from .stats import Stats
+
+FORMAT_VERSION = 1
+PLAN_FILE = "plan.json"
+COMPLETED = "COMPLETED"
+PACKAGES = ("visionflan", "pillow", "jinja2", "pydantic", "datasets", "pyarrow", "webdataset",
+            "huggingface_hub")
+
+
+def plan_path(out: Path) -> Path:
+    return out / PARTS / PLAN_FILE
+
+
+def read_plan(out: Path) -> dict[str, Any]:
+    """The plan recorded in an output (or partition) folder."""
+    path = plan_path(out)
+    if not path.is_file():
+        raise ExportError(f"{out} holds no export plan ({PARTS}/{PLAN_FILE})")
+    plan: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return plan
+
+
+def shard_manifests(out: Path, plan: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every shard's manifest, in order; fails naming the shards that are not written."""
+    missing = [i for i in range(plan["num_shards"]) if not marker_path(out, i).is_file()]
+    if missing:
+        raise ExportError(f"{out}: {len(missing)} shard(s) not written, e.g. {missing[:5]}")
+    return [json.loads(marker_path(out, i).read_text(encoding="utf-8"))
+            for i in range(plan["num_shards"])]
+
+
+def finalise(out: Path) -> dict[str, Any]:
+    """Write reports, ``stats.json``, ``info.json``, ``README.md`` and finally ``COMPLETED``."""
+    plan = read_plan(out)
+    shards = shard_manifests(out, plan)
+    stats = Stats()
+    skipped: list[dict[str, Any]] = []
+    for shard in shards:
+        stats.merge(Stats.from_json(shard["stats"]))
+        skipped.extend(shard["skipped"])
+    write_bytes(out / "skipped.jsonl", b"".join(dump_json(s, indent=None) for s in skipped))
+    write_bytes(out / "problems.jsonl",
+                b"".join(dump_json(p, indent=None) for p in plan["problems"]))
+    write_json(out / "stats.json", stats.to_json())
+    info = _info(plan, shards, stats, skipped)
+    write_json(out / "info.json", info)
+    write_bytes(out / "README.md", dataset_card(info).encode("utf-8"))
+    write_bytes(out / COMPLETED, b"")
+    return info
+
+
+def _info(plan: dict[str, Any], shards: list[dict[str, Any]], stats: Stats,
+          skipped: list[dict[str, Any]]) -> dict[str, Any]:
+    skipped_per_task = Counter(s["task"] for s in skipped)
+    tasks = [{**task, "written": stats.per_task.get(task["id"], 0),
+              "skipped": skipped_per_task.get(task["id"], 0)} for task in plan["tasks"]]
+    return {
+        "format_version": FORMAT_VERSION,
+        "name": plan["mixture"]["name"],
+        "fingerprint": plan["fingerprint"],
+        "mixture": plan["mixture"],
+        "settings": plan["settings"],
+        "source": plan["source"],
+        "packages": _versions(),
+        "totals": {
+            "tasks": len(tasks),
+            "available": sum(t["available"] for t in tasks),
+            "planned": plan["total"],
+            "written": sum(t["written"] for t in tasks),
+            "skipped": len(skipped),
+            "problems": len(plan["problems"]),
+            "unknown_task_records": sum(plan["source"].get("unknown_tasks", {}).values()),
+        },
+        "tasks": tasks,
+        "shards": [{"index": s["index"], "examples": s["examples"], "files": s["files"]}
+                   for s in shards],
+    }
+
+
+def _versions() -> dict[str, str | None]:
+    versions: dict[str, str | None] = {"python": platform.python_version()}
+    for name in PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    return versions

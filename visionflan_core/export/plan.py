@@ -1,0 +1,142 @@
+"""The plan: which examples are written, in which order, split into which shards.
+
+Scanning runs per unit in parallel: each task keeps its ``cap`` smallest selection hashes (spilled
+to disk), quotas follow from the available counts, and each task's quota is sorted by its order
+hash into a spill file. The mixture is then a streaming k-way merge of those files, so memory stays
+O(cap) per worker and O(tasks) in the main process, whatever the input size.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import json
+import pickle
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import Problem
+from .parallel import Workers, context
+from .sampling import BoundedSelector, order_hash, quotas, selection_hash
+from .settings import ExportContext
+from .sources import ScanLog
+
+PlanItem = tuple[int, str, str, Any]  # (order hash, task id, key, payload)
+SPILL_CHUNK = 512
+
+
+@dataclass
+class Plan:
+    """The fingerprinted description of the output, and a way to stream its examples."""
+
+    description: dict[str, Any]
+    work: Path
+
+    @property
+    def fingerprint(self) -> str:
+        return self.description["fingerprint"]
+
+    @property
+    def num_shards(self) -> int:
+        return int(self.description["num_shards"])
+
+    @property
+    def quotas(self) -> dict[str, int]:
+        return {t["id"]: t["quota"] for t in self.description["tasks"]}
+
+    def stream(self) -> Iterator[PlanItem]:
+        """Every planned example in mixture order."""
+        streams = [_read_spill(self.work / "order" / f"{task}.pkl") for task in self.quotas]
+        yield from heapq.merge(*streams, key=lambda item: item[:3])
+
+
+def build_plan(workers: Workers, on_unit: Callable[[str], None] | None = None) -> Plan:
+    """Scan, select, allocate and order; returns the plan (spill files under the work folder)."""
+    ctx: ExportContext = context()
+    for folder in ("select", "order"):
+        (ctx.work / folder).mkdir(parents=True, exist_ok=True)
+    available: Counter[str] = Counter()
+    log = ScanLog()
+    for unit, (seen, unit_log) in zip(ctx.source.units(), workers.map(_scan_unit, ctx.source.units()),
+                                      strict=True):
+        available.update(seen)
+        log.problems.extend(unit_log.problems)
+        log.unknown.update(unit_log.unknown)
+        if on_unit is not None:
+            on_unit(unit)
+    tasks = ctx.source.tasks()
+    quota = quotas(ctx.spec, {t.id: available[t.id] for t in tasks})
+    for _ in workers.map(_order_task, list(quota.items())):
+        pass
+    hashes = ctx.source.template_hashes()
+    total = sum(quota.values())
+    description: dict[str, Any] = {
+        "mixture": ctx.spec.model_dump(mode="json"),
+        "settings": ctx.settings.describe(),
+        "source": {**ctx.source.describe(), "unknown_tasks": dict(sorted(log.unknown.items()))},
+        "tasks": [
+            {"id": t.id, "release_name": t.release_name, "category": t.category,
+             "dataset": t.dataset, "version": t.version, "templates": hashes.get(t.id, {}),
+             "available": available[t.id], "quota": quota[t.id]}
+            for t in tasks
+        ],
+        "problems": [_problem_json(p) for p in log.problems],
+        "total": total,
+        "num_shards": -(-total // ctx.settings.shard_size),
+    }
+    body = json.dumps(description, sort_keys=True, ensure_ascii=False).encode()
+    description["fingerprint"] = hashlib.sha256(body).hexdigest()
+    return Plan(description, ctx.work)
+
+
+def _scan_unit(unit: str) -> tuple[dict[str, int], ScanLog]:
+    """Worker: one pass over a unit, keeping the ``cap`` smallest hashes of each task."""
+    ctx: ExportContext = context()
+    seed, cap = ctx.spec.seed, ctx.spec.cap
+    selectors: dict[str, BoundedSelector] = {}
+    log = ScanLog()
+    for candidate in ctx.source.scan(unit, log):
+        selector = selectors.get(candidate.task_id)
+        if selector is None:
+            selector = selectors[candidate.task_id] = BoundedSelector(cap)
+        selector.offer(selection_hash(seed, candidate.task_id, candidate.key), candidate)
+    for task_id, selector in selectors.items():
+        with (ctx.work / "select" / f"{task_id}.pkl").open("wb") as handle:
+            pickle.dump([c for _, c in selector.kept()], handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return {task: s.seen for task, s in selectors.items()}, log
+
+
+def _order_task(task_quota: tuple[str, int]) -> None:
+    """Worker: a task's first ``quota`` candidates, sorted by order hash, spilled in chunks."""
+    ctx: ExportContext = context()
+    task_id, quota = task_quota
+    selected = ctx.work / "select" / f"{task_id}.pkl"
+    kept = []
+    if selected.is_file():
+        with selected.open("rb") as handle:
+            kept = pickle.load(handle)[:quota]
+    items = sorted(
+        ((order_hash(ctx.spec.seed, c.task_id, c.key), c.task_id, c.key, c.payload) for c in kept),
+        key=lambda item: item[:3],
+    )
+    with (ctx.work / "order" / f"{task_id}.pkl").open("wb") as handle:
+        for start in range(0, len(items), SPILL_CHUNK):
+            pickle.dump(items[start:start + SPILL_CHUNK], handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _read_spill(path: Path) -> Iterator[PlanItem]:
+    with path.open("rb") as handle:
+        while True:
+            try:
+                chunk = pickle.load(handle)
+            except EOFError:
+                return
+            yield from chunk
+
+
+def _problem_json(problem: Problem) -> dict[str, Any]:
+    return {"task": problem.task_id, "file": problem.file, "record": problem.record_id,
+            "field": problem.field, "message": problem.message}

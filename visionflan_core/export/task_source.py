@@ -1,0 +1,116 @@
+"""Registered tasks as a source: each task's own loader reads ``--data-root`` (or its fixture)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ..errors import Problem, TaskError, VisionFlanError
+from ..records import DERIVED_PREFIX, SourceRecord, derived_dir
+from ..registry import Registry, TaskEntry
+from ..templating import compile_template
+from .prompts import choose_template
+from .sources import Candidate, ImageRef, Materialised, ScanLog, Source, TaskInfo, selected_entries, task_info
+from .spec import MixtureSpec
+
+
+@dataclass
+class RegistrySource(Source):
+    """Registered tasks read by their own loaders from ``data_root`` (``None``: bundled fixtures)."""
+
+    registry: Registry
+    spec: MixtureSpec
+    data_root: Path | None
+    spec_dir: Path | None = None
+    kind: str = "tasks"
+    _entries: list[TaskEntry] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._entries = selected_entries(self.registry, self.spec)
+        unknown = sorted(set(self.spec.extra_templates) - {e.id for e in self._entries})
+        if unknown:
+            raise VisionFlanError(f"extra_templates names tasks not in the mixture: {unknown}")
+
+    def tasks(self) -> list[TaskInfo]:
+        return [task_info(e) for e in self._entries]
+
+    def units(self) -> list[str]:
+        return [e.id for e in self._entries]
+
+    def scan(self, unit: str, log: ScanLog) -> Iterator[Candidate]:
+        task = self.registry.load(unit)
+        spec = task.spec
+        name = spec.release_name or spec.id
+        first = len(log.problems)
+        try:
+            for record in task.read(task.dataset_root(self.data_root), log.problems):
+                key = spec.example_id.format(release_name=name, task_id=spec.id, record_id=record.id)
+                yield Candidate(unit, key, record)
+        except TaskError as error:  # e.g. its data folder is missing: that task only
+            log.problems.append(error.problem)
+        log.problems[first:] = [self._redact(p, task) for p in log.problems[first:]]
+
+    def materialise(self, candidate: Candidate) -> Materialised:
+        task = self.registry.load(candidate.task_id)
+        pool = self._template_pool(task)
+        template_id = choose_template(pool, self.spec.seed, candidate.task_id, candidate.key)
+        record: SourceRecord = candidate.payload
+        example = task.render(record, self.spec.seed, template_id)
+        root = task.dataset_root(self.data_root)
+        namespace = self._namespace(task)
+        images = []
+        for ref in example.images:
+            if ref.startswith(DERIVED_PREFIX):
+                images.append(ImageRef(derived_dir(task.id, root), ref[len(DERIVED_PREFIX):],
+                                       f"derived/{task.id}"))
+            else:
+                images.append(ImageRef(root, ref, namespace))
+        return Materialised(example, images)
+
+    def template_hashes(self) -> dict[str, dict[str, str]]:
+        hashes = {}
+        for entry in self._entries:
+            task = self.registry.load(entry.id)
+            hashes[entry.id] = {t: task.templates[t].sha256 for t in self._template_pool(task)}
+        return hashes
+
+    def describe(self) -> dict[str, Any]:
+        return {"kind": self.kind, "data": "fixtures" if self.data_root is None else "data-root"}
+
+    def _template_pool(self, task: Any) -> list[str]:
+        """``instruction`` plus the spec's extra templates (compiled into the task on first use)."""
+        pool = ["instruction"]
+        for reference in self.spec.extra_templates.get(task.id, []):
+            if reference not in task.templates:
+                path = Path(reference)
+                if not path.is_absolute() and self.spec_dir is not None:
+                    path = self.spec_dir / path
+                try:
+                    source = path.read_text(encoding="utf-8")
+                except OSError as error:
+                    raise VisionFlanError(f"extra template {reference!r} of {task.id}: {error}") from error
+                task.templates[reference] = compile_template(f"{task.id}:{reference}", source)
+            pool.append(reference)
+        return pool
+
+    def _redact(self, problem: Problem, task: Any) -> Problem:
+        """Problems go into the plan fingerprint: no machine-specific absolute paths in them."""
+        places = [(str(task.folder.parent), "<tasks>")]
+        if self.data_root is not None:
+            places = [(str(self.data_root.resolve()), "<data-root>"),
+                      (str(self.data_root), "<data-root>"), *places]
+        message, file = problem.message, problem.file
+        for place, name in places:
+            message = message.replace(place, name)
+            file = file.replace(place, name) if file else file
+        return replace(problem, message=message, file=file)
+
+    def _namespace(self, task: Any) -> str:
+        """Output folder for a task's images: shared by every task reading the same files."""
+        if self.data_root is not None:
+            return f"data/{task.spec.data_dir}"
+        relative = os.path.relpath(task.fixture_root, task.folder.parent)
+        return "fixtures/" + Path(relative).as_posix().replace("../", "_up/")
