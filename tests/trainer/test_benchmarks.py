@@ -1,0 +1,37 @@
+"""The benchmark scripts run (tiny settings) and print their final JSON figures."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import subprocess_env
+
+BENCH = Path(__file__).resolve().parents[2] / "benchmarks"
+
+
+def _last_json(script: str, *args: str, tmp: Path) -> dict[str, object]:
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / script), *args],
+        env=subprocess_env(tmp),
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    result: dict[str, object] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
+
+
+def test_gpu_mfu_script_smoke(tmp_path: Path) -> None:
+    r = _last_json("gpu_stage1_mfu.py", "--smoke", "--warmup", "1", "--steps", "2", tmp=tmp_path)
+    assert r["smoke"] is True and r["tokens_per_s"] > 0  # type: ignore[operator]
+    assert r["image_tokens"] == 16 and r["model_tflops_per_step"] is not None
+
+
+def test_data_pipeline_bench_quick(tmp_path: Path) -> None:
+    r = _last_json("bench_data_pipeline.py", "--quick", tmp=tmp_path)
+    assert r["samples"] == 64
+    assert r["ours_samples_per_s"] > 0 and r["llava_samples_per_s"] > 0  # type: ignore[operator]

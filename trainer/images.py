@@ -1,0 +1,88 @@
+"""Image preprocessing for the DataLoader workers: LLaVA's pad-to-square, resize, normalise.
+
+Equivalent to ``expand2square`` + ``CLIPImageProcessor`` on the squared image (resize shortest
+edge to S, centre-crop S is then a no-op), but done as one PIL resize in the workers and one fused
+normalise on the device instead of the processor's several passes; ``test_images`` checks it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import torch
+from PIL import Image
+
+
+@dataclass(frozen=True)
+class ImageSpec:
+    size: int
+    mean: tuple[float, float, float]
+    std: tuple[float, float, float]
+    aspect: Literal["pad", "resize"] = "pad"
+    resample: int = int(Image.Resampling.BICUBIC)
+
+    @classmethod
+    def from_processor(cls, image_processor: Any, aspect: Literal["pad", "resize"]) -> ImageSpec:
+        crop = getattr(image_processor, "crop_size", None) or {}
+        size = (
+            crop.get("height") or image_processor.size.get("shortest_edge") or image_processor.size["height"]
+        )
+        resample = getattr(image_processor, "resample", Image.Resampling.BICUBIC)
+        return cls(
+            size=int(size),
+            mean=tuple(float(x) for x in image_processor.image_mean),  # type: ignore[arg-type]
+            std=tuple(float(x) for x in image_processor.image_std),  # type: ignore[arg-type]
+            aspect=aspect,
+            resample=int(getattr(resample, "value", resample)),
+        )
+
+    @property
+    def background(self) -> tuple[int, int, int]:
+        """The processor's mean colour as 0-255 RGB, LLaVA's padding colour."""
+        return tuple(int(x * 255) for x in self.mean)  # type: ignore[return-value]
+
+
+def expand2square(img: Image.Image, background: tuple[int, int, int]) -> Image.Image:
+    """LLaVA's ``expand2square``: paste centred on a square canvas of the background colour."""
+    w, h = img.size
+    if w == h:
+        return img
+    side = max(w, h)
+    canvas = Image.new(img.mode, (side, side), background)
+    canvas.paste(img, ((side - w) // 2, (side - h) // 2))
+    return canvas
+
+
+def to_uint8(img: Image.Image, spec: ImageSpec) -> np.ndarray:
+    """PIL image -> uint8 [3, S, S], squared and resized (the CPU part, run in workers).
+
+    Normalisation is deferred to ``normalize`` on the training device: uint8 batches are 4x
+    smaller to pass between processes and pin, and the float math is one fused op there.
+    """
+    img = img.convert("RGB")
+    if spec.aspect == "pad":
+        img = expand2square(img, spec.background)
+    if img.size != (spec.size, spec.size):
+        img = img.resize((spec.size, spec.size), resample=spec.resample)
+    return np.ascontiguousarray(np.asarray(img, dtype=np.uint8).transpose(2, 0, 1))
+
+
+def normalize(pixels: torch.Tensor, spec: ImageSpec, dtype: torch.dtype = torch.float32) -> torch.Tensor:
+    """uint8 [..., 3, S, S] -> (x / 255 - mean) / std, computed on ``pixels``' device."""
+    std = torch.tensor(spec.std, device=pixels.device, dtype=torch.float32).view(3, 1, 1)
+    mean = torch.tensor(spec.mean, device=pixels.device, dtype=torch.float32).view(3, 1, 1)
+    return (pixels.float() * (1.0 / (255.0 * std)) - mean / std).to(dtype)
+
+
+def preprocess(img: Image.Image, spec: ImageSpec) -> np.ndarray:
+    """PIL image -> float32 [3, S, S] normalised pixel values (reference/inference path)."""
+    return normalize(torch.from_numpy(to_uint8(img, spec)), spec).numpy()
+
+
+def load_image(path: str | Path, spec: ImageSpec) -> np.ndarray:
+    """uint8 [3, S, S] for the training pipeline."""
+    with Image.open(path) as img:
+        return to_uint8(img, spec)
