@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from .._yaml import dump_yaml
-from ..catalog import source_datasets
 
 _LOADING = {
     "llava": "`llava/*.json`: JSON lists of `{id, image, task_name, conversations}` (the released "
@@ -49,14 +48,13 @@ def dataset_card(info: dict[str, Any]) -> str:
         *[f"| {t['id']} | {t['release_name'] or '-'} | {t['category']} | {t['dataset'] or '-'} "
           f"| {t['available']} | {t['written']} |" for t in info["tasks"]],
         "",
-        *_sources(info["tasks"]),
+        *_sources(info["tasks"], info["datasets"]),
     ]
     return "\n".join(lines) + "\n"
 
 
-def _sources(tasks: list[dict[str, Any]]) -> list[str]:
+def _sources(tasks: list[dict[str, Any]], catalog: dict[str, Any]) -> list[str]:
     """Licences and citations of every source dataset used: redistribution follows them."""
-    catalog = source_datasets()
     used = sorted({t["dataset"] for t in tasks if t["dataset"]})
     if not used:
         return []
@@ -69,9 +67,9 @@ def _sources(tasks: list[dict[str, Any]]) -> list[str]:
         if entry is None:
             lines.append(f"| {key} | - | unknown |")
             continue
-        lines.append(f"| {entry.name} | {entry.homepage or '-'} | {entry.license} |")
-        if entry.citation:
-            citations.append(entry.citation.strip())
+        lines.append(f"| {entry['name']} | {entry.get('homepage') or '-'} | {entry['license']} |")
+        if entry.get("citation"):
+            citations.append(entry["citation"].strip())
     if citations:
         lines += ["", "## Citations", "", "```bibtex", "\n\n".join(citations), "```"]
     return [*lines, ""]

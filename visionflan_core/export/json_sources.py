@@ -125,6 +125,10 @@ class ReleaseSource(_JsonListSource):
         assert self.registry is not None
         return task_info(self.registry.get(task_id))
 
+    def datasets(self) -> dict[str, Any]:
+        assert self.registry is not None
+        return self.registry.datasets()
+
 
 @dataclass
 class LlavaInstructSource(_JsonListSource):

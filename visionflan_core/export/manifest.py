@@ -92,6 +92,7 @@ def _info(plan: dict[str, Any], shards: list[dict[str, Any]], stats: Stats,
             "unknown_task_records": sum(plan["source"].get("unknown_tasks", {}).values()),
         },
         "tasks": tasks,
+        "datasets": plan["datasets"],
         "shards": [{"index": s["index"], "examples": s["examples"], "files": s["files"]}
                    for s in shards],
     }

@@ -83,6 +83,7 @@ def build_plan(workers: Workers, on_unit: Callable[[str], None] | None = None) -
              "available": available[t.id], "quota": quota[t.id]}
             for t in tasks
         ],
+        "datasets": _dataset_entries(ctx.source.datasets(), tasks),
         "problems": [_problem_json(p) for p in log.problems],
         "total": total,
         "num_shards": -(-total // ctx.settings.shard_size),
@@ -90,6 +91,12 @@ def build_plan(workers: Workers, on_unit: Callable[[str], None] | None = None) -
     body = json.dumps(description, sort_keys=True, ensure_ascii=False).encode()
     description["fingerprint"] = hashlib.sha256(body).hexdigest()
     return Plan(description, ctx.work)
+
+
+def _dataset_entries(known: dict[str, Any], tasks: list[Any]) -> dict[str, Any]:
+    """Licence and citation of every dataset the mixture draws from, for the card."""
+    used = sorted({t.dataset for t in tasks if t.dataset and t.dataset in known})
+    return {key: known[key].model_dump(mode="json") for key in used}
 
 
 def _scan_unit(unit: str) -> tuple[dict[str, int], ScanLog]:

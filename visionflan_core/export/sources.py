@@ -91,6 +91,12 @@ class Source(ABC):
         """Per task, the sha256 of every template examples may come from."""
         return {}
 
+    def datasets(self) -> dict[str, Any]:
+        """Source-dataset entries by id (licence, citation): the core list unless overridden."""
+        from ..catalog import source_datasets
+
+        return source_datasets()
+
     def describe(self) -> dict[str, Any]:
         """Input provenance for ``info.json`` (no absolute paths: outputs must not depend on them)."""
         return {"kind": self.kind}

@@ -77,6 +77,9 @@ class RegistrySource(Source):
             hashes[entry.id] = {t: task.templates[t].sha256 for t in self._template_pool(task)}
         return hashes
 
+    def datasets(self) -> dict[str, Any]:
+        return self.registry.datasets()
+
     def describe(self) -> dict[str, Any]:
         return {"kind": self.kind, "data": "fixtures" if self.data_root is None else "data-root"}
 
