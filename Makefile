@@ -18,20 +18,25 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# The main job on the embedded default: every built-in task validated and rendered from its fixture.
+# The main job on the embedded default, with no downloaded data: every built-in task validated and
+# rendered from its bundled fixture, exported as stage-1 shards in all four formats, the bundled
+# GPT-4-style conversations exported for stage 2, and both training stages run on a tiny model (CPU).
 demo: $(STAMP)
+	rm -rf $(DEMO_OUT)
 	$(BIN)/vf-tasks validate --all
 	$(BIN)/vf-tasks list
-	for task in $$($(BIN)/vf-tasks list --json | $(BIN)/python -c "import json,sys; print(' '.join(t['id'] for t in json.load(sys.stdin)))"); do \
-		$(BIN)/vf-tasks show $$task -n 1 || exit 1; \
-	done
+	$(BIN)/vf-tasks show --all -n 1
+	$(BIN)/vf-tasks export $(DEMO_OUT)/stage1 --mixture vision-flan-demo --format llava,jsonl,webdataset,parquet
+	$(BIN)/vf-tasks export $(DEMO_OUT)/stage2 --mixture llava-gpt4-1k --format llava
+	$(BIN)/vf-train pipeline --stage1 stage1-cpu --stage2 stage2-cpu --model tiny \
+		--stage1-data $(DEMO_OUT)/stage1 --stage2-data $(DEMO_OUT)/stage2 --output-dir $(DEMO_OUT)/run
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy visionflan_core tasks/_readers trainer
 
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
