@@ -31,7 +31,8 @@ _EXPORTS = {
     "UnknownTaskError": "errors",
     "hookimpl": "hookspecs",
     "folder_plugins": "plugin",
-    "TaskFolderPlugin": "plugin",
+    "TaskFolder": "plugin",
+    "TaskFolderSet": "plugin",
     "example_rng": "seeding",
 }
 
@@ -48,7 +49,8 @@ __all__ = [
     "Task",
     "TaskEntry",
     "TaskError",
-    "TaskFolderPlugin",
+    "TaskFolder",
+    "TaskFolderSet",
     "TaskSpec",
     "Turn",
     "UnknownTaskError",
@@ -70,7 +72,7 @@ if TYPE_CHECKING:
     )
     from .example import Example, Provenance, Turn
     from .hookspecs import hookimpl
-    from .plugin import TaskFolderPlugin, folder_plugins
+    from .plugin import TaskFolder, TaskFolderSet, folder_plugins
     from .records import ReadContext, SkipRecord, SourceRecord, require
     from .registry import BrokenPlugin, Registry, TaskEntry, discover
     from .seeding import example_rng

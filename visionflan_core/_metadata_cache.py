@@ -3,14 +3,16 @@
 Entries are keyed by folder and stamped with the file's (mtime_ns, size); the whole cache is keyed by
 the files that define validity (spec, vocabularies, dataset list). Any mismatch means re-validate.
 Set ``VISIONFLAN_NO_CACHE=1`` to bypass it; a cache that cannot be written is simply not kept.
+Stored with :mod:`marshal` (built in, so no import on start-up, and several times faster to load
+than JSON); the file name is per interpreter prefix, so a marshal format change cannot leak in.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
+import marshal
 import os
 import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +29,8 @@ def _cache_file() -> Path:
     root = Path(base) if base else Path.home() / ".cache"
     if not os.environ.get("VISIONFLAN_CACHE_DIR"):
         root = root / "visionflan"
-    prefix = hashlib.sha256(sys.prefix.encode()).hexdigest()[:12]
-    return root / f"task-metadata-{prefix}.json"
+    prefix = f"{zlib.crc32(sys.prefix.encode()):08x}"  # zlib is loaded already; hashlib is not
+    return root / f"task-metadata-{prefix}.marshal"
 
 
 def _validity_key(extra_files: tuple[Path, ...]) -> str:
@@ -40,7 +42,7 @@ def _validity_key(extra_files: tuple[Path, ...]) -> str:
             stamps.append([str(path), *_stamp(path)])
         except OSError:
             stamps.append([str(path)])
-    return json.dumps(stamps)
+    return repr(stamps)
 
 
 class MetadataCache:
@@ -54,10 +56,10 @@ class MetadataCache:
         self.dirty = False
         if self.enabled:
             try:
-                data = json.loads(self.path.read_text())
+                data = marshal.loads(self.path.read_bytes())
                 if data.get("key") == self.key:
                     self.entries = data["entries"]
-            except (OSError, ValueError, KeyError, TypeError):
+            except (OSError, EOFError, ValueError, KeyError, TypeError, AttributeError):
                 pass
 
     def get(self, task_file: Path) -> dict[str, Any] | None:
@@ -89,8 +91,8 @@ class MetadataCache:
             import tempfile
 
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            with os.fdopen(fd, "w") as stream:
-                json.dump({"key": self.key, "entries": self.entries}, stream)
+            with os.fdopen(fd, "wb") as stream:
+                marshal.dump({"key": self.key, "entries": self.entries}, stream)
             os.replace(tmp, self.path)
         except OSError:
             pass

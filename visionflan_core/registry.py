@@ -9,23 +9,20 @@ from __future__ import annotations
 
 import fnmatch
 import functools
-import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import pluggy
 
 from ._metadata_cache import MetadataCache
 from .errors import DuplicateTaskError, UnknownTaskError, VisionFlanError
 from .hookspecs import ENTRY_POINT_GROUP, PROJECT, TaskHookSpecs
-from .plugin import TASK_FILE
+from .plugin import TASK_FILE, TaskFolder, TaskFolderSet
 
 
-@dataclass(frozen=True)
-class TaskEntry:
+class TaskEntry(NamedTuple):
     """A discovered task: validated metadata as plain data, and where it came from."""
 
     id: str
@@ -44,8 +41,7 @@ class TaskEntry:
         return Task(TaskSpec.model_validate(self.info, context=context), self.folder)
 
 
-@dataclass(frozen=True)
-class BrokenPlugin:
+class BrokenPlugin(NamedTuple):
     """A plugin or task folder that could not be used, and why."""
 
     name: str
@@ -54,14 +50,22 @@ class BrokenPlugin:
     folder: Path | None = None
 
 
-@dataclass
 class Registry:
     """Every discovered task by id, plus what was broken."""
 
-    entries: dict[str, TaskEntry]
-    broken: list[BrokenPlugin] = field(default_factory=list)
-    dataset_files: tuple[Path, ...] = ()
-    _loaded: dict[str, Any] = field(default_factory=dict, repr=False)
+    def __init__(
+        self,
+        entries: dict[str, TaskEntry],
+        broken: list[BrokenPlugin] | None = None,
+        dataset_files: tuple[Path, ...] = (),
+    ) -> None:
+        self.entries = entries
+        self.broken = broken if broken is not None else []
+        self.dataset_files = dataset_files
+        self._loaded: dict[str, Any] = {}
+
+    def __repr__(self) -> str:
+        return f"Registry({len(self.entries)} tasks, {len(self.broken)} broken)"
 
     def datasets(self) -> dict[str, Any]:
         """Every source dataset: the core list plus the files plugins contribute."""
@@ -125,21 +129,28 @@ class Registry:
         return chosen
 
 
-def _origin(ep: EntryPoint, labels: dict[object, str] | None = None) -> str:
-    """'<distribution> <version>: <name> = <value>'; distribution metadata is parsed once per dist."""
+def _origin(ep: EntryPoint, labels: dict[int, str]) -> str:
+    """'<distribution> <version>: <name> = <value>', each distribution's label read once."""
     dist = ep.dist
     if dist is None:
-        where = "<no distribution>"
-    else:
-        key = getattr(dist, "_path", id(dist))
-        cached = None if labels is None else labels.get(key)
-        if cached is None:
-            metadata = dist.metadata  # one parse of METADATA for both fields
-            cached = f"{metadata['Name']} {metadata['Version']}"
-            if labels is not None:
-                labels[key] = cached
-        where = cached
-    return f"{where}: {ep.name} = {ep.value}"
+        return f"<no distribution>: {ep.name} = {ep.value}"
+    label = labels.get(id(dist))
+    if label is None:
+        label = labels[id(dist)] = _dist_label(dist)
+    return f"{label}: {ep.name} = {ep.value}"
+
+
+def _dist_label(dist: Any) -> str:
+    """'name version' from the METADATA headers, without the email parser (a start-up cost)."""
+    fields = {"Name": "?", "Version": "?"}
+    text = dist.read_text("METADATA") or dist.read_text("PKG-INFO") or ""  # wheel, or egg-info
+    for line in text.splitlines():
+        if not line:
+            break  # the body starts after the headers
+        key, _, value = line.partition(": ")
+        if key in fields and fields[key] == "?":
+            fields[key] = value.strip()
+    return f"{fields['Name']} {fields['Version']}"
 
 
 def discover(
@@ -149,7 +160,7 @@ def discover(
     use_cache: bool = True,
 ) -> Registry:
     """Find every task; ``group_entry_points`` replaces the installed ones (tests fake the world)."""
-    labels: dict[object, str] = {}
+    labels: dict[int, str] = {}
     points: Sequence[EntryPoint] = sorted(
         entry_points(group=ENTRY_POINT_GROUP) if group_entry_points is None else group_entry_points,
         key=lambda ep: (ep.name, ep.value, _origin(ep, labels)),
@@ -157,12 +168,20 @@ def discover(
     manager = pluggy.PluginManager(PROJECT)
     manager.add_hookspecs(TaskHookSpecs)
     broken: list[BrokenPlugin] = []
+    folder_sets: dict[str, TaskFolderSet] = {}
     for ep in points:
         origin = _origin(ep, labels)
         try:
-            manager.register(ep.load(), name=origin)
+            plugin = ep.load()
+            if isinstance(plugin, TaskFolder):
+                distribution = origin.partition(": ")[0]
+                folder_sets.setdefault(distribution, TaskFolderSet()).add(plugin.folder, origin)
+            else:
+                manager.register(plugin, name=origin)
         except Exception as error:  # a broken plugin must not take down discovery
             broken.append(BrokenPlugin(ep.name, origin, f"plugin does not load: {error!r}"))
+    for distribution, folder_set in folder_sets.items():
+        manager.register(folder_set, name=f"{distribution}: task folders")
 
     dataset_files, datasets = _dataset_files(manager, broken)
     cache = MetadataCache(enabled=use_cache, extra_files=dataset_files)
@@ -180,11 +199,12 @@ def discover(
             if outcome is None:
                 outcome = _validate(task_file, datasets)
                 cache.put(task_file, outcome)
+            origin = _folder_origin(impl.plugin, folder, impl.plugin_name)
             if "error" in outcome:
-                broken.append(BrokenPlugin(folder.name, impl.plugin_name, outcome["error"], folder))
+                broken.append(BrokenPlugin(folder.name, origin, outcome["error"], folder))
                 continue
             info = outcome["spec"]
-            entry = TaskEntry(info["id"], folder, impl.plugin_name, info, dataset_files)
+            entry = TaskEntry(info["id"], folder, origin, info, dataset_files)
             twin = entries.get(entry.id)
             if twin is not None:
                 raise DuplicateTaskError(
@@ -198,6 +218,13 @@ def discover(
             "broken task plugins:\n" + "\n".join(f"  {b.origin}: {b.reason}" for b in broken)
         )
     return Registry(entries=dict(sorted(entries.items())), broken=broken, dataset_files=dataset_files)
+
+
+def _folder_origin(plugin: object, folder: Path, plugin_name: str) -> str:
+    """The entry point that named ``folder``, where a folder set knows it."""
+    if isinstance(plugin, TaskFolderSet):
+        return plugin.origins.get(folder, plugin_name)
+    return plugin_name
 
 
 def _dataset_files(
@@ -229,6 +256,8 @@ def _dataset_files(
 
 def _validate(task_file: Path, datasets: Callable[[], Mapping[str, Any]]) -> dict[str, Any]:
     """``{"spec": <validated metadata>}`` or ``{"error": <one line per problem>}``."""
+    import json
+
     from pydantic import ValidationError
 
     from ._yaml import load_yaml

@@ -121,3 +121,15 @@ def test_plugin_may_not_redefine_a_core_dataset(make_package: Callable[..., Path
     (root / "source_datasets.yaml").write_text("coco:\n  name: Not COCO\n  license: none\n")
     registry = discover(group_entry_points=[entry_point("task", "acme:task")])
     assert any("defined in both" in b.reason for b in registry.broken)
+
+
+def test_corrupt_metadata_cache_is_ignored(make_package: Callable[..., Path]) -> None:
+    from visionflan_core._metadata_cache import MetadataCache
+
+    make_package("acme", {"task": "T"})
+    points = [entry_point("task", "acme:task")]
+    discover(group_entry_points=points)
+    cache_file = MetadataCache().path
+    assert cache_file.is_file()
+    cache_file.write_bytes(b"\x00 not marshal data")
+    assert list(discover(group_entry_points=points).entries) == ["task"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -109,7 +109,7 @@ class RegistrySource(Source):
         for place, name in places:
             message = message.replace(place, name)
             file = file.replace(place, name) if file else file
-        return replace(problem, message=message, file=file)
+        return problem._replace(message=message, file=file)
 
     def _namespace(self, task: Any) -> str:
         """Output folder for a task's images: shared by every task reading the same files."""
