@@ -53,6 +53,11 @@ class StageConfig(BaseModel):
     max_length: int = Field(ge=2)
     template: Literal["vicuna_v1", "plain"] = "vicuna_v1"
     image_aspect: Literal["pad", "resize"] = "pad"
+    image_processing: Literal["exact", "fast"] = Field(
+        default="fast",
+        description="'exact' reproduces LLaVA's expand2square + CLIPImageProcessor; 'fast' decodes "
+        "JPEGs at reduced scale and never resamples the padding (rounding-level differences)",
+    )
     precision: Literal["bf16", "fp32"] = "bf16"
     gradient_checkpointing: bool = False
     checkpoint_layers: int | None = Field(

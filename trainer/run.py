@@ -53,7 +53,7 @@ def prepare_data(
         )
     records, report = load_records(data, cfg.template, image_folder)
     encoder = ConversationEncoder(loaded.tokenizer, loaded.image_token_id, loaded.image_seq_length)
-    spec = ImageSpec.from_processor(loaded.processor.image_processor, cfg.image_aspect)
+    spec = ImageSpec.from_processor(loaded.processor.image_processor, cfg.image_aspect, cfg.image_processing)
     dataset = build_dataset(records, encoder, cfg.template, cfg.max_length, spec, report)
     log.info("data %s: %s", data, report.summary(len(dataset)))
     for d in report.dropped[:10]:
