@@ -38,23 +38,29 @@ def test_task_fixture_renders_and_matches_snapshot(task_id: str) -> None:
     assert not problems, "\n".join(map(str, problems))
 
 
-_LIST_PROBE = """
+_PROBE = """
 import sys
 from visionflan_core.cli import cli
-cli.main(["list", "--json"], standalone_mode=False, prog_name="vf-tasks")
-heavy = ["pydantic", "jinja2", "torch", "transformers", "datasets", "PIL", "visionflan_tasks._readers"]
-print("IMPORTED", [m for m in heavy if m in sys.modules])
+cli.main({args!r}, standalone_mode=False, prog_name="vf-tasks")
+heavy = ["torch", "transformers", "datasets", "jinja2", "PIL", "visionflan_tasks._readers"]
+print("IMPORTED", [m for m in heavy if m in sys.modules], "pydantic" in sys.modules)
 """
 
 
+def _probe(*args: str) -> str:
+    command = [sys.executable, "-c", _PROBE.format(args=list(args))]
+    return subprocess.run(command, env=dict(os.environ), capture_output=True, text=True, check=True).stdout
+
+
 def test_list_imports_no_task_code_or_heavy_libraries() -> None:
-    env = dict(os.environ)
-    run = functools.partial(
-        subprocess.run, [sys.executable, "-c", _LIST_PROBE], env=env, capture_output=True,
-        text=True, check=True,
-    )
-    run()  # cold: fills the metadata cache
-    output = run().stdout
+    _probe("list", "--json")  # cold: fills the metadata cache
+    output = _probe("list", "--json")
     listed = json.loads(output[: output.rindex("IMPORTED")])
     assert len(listed) == len(_registry())
-    assert output.strip().endswith("IMPORTED []"), output[-300:]
+    assert output.strip().endswith("IMPORTED [] False"), output[-300:]
+
+
+def test_info_reads_metadata_only() -> None:
+    output = _probe("info", "vqav2")
+    assert "visionflan_core.readers.vqa:read_vqa" in output
+    assert "IMPORTED []" in output, output[-300:]
