@@ -53,7 +53,12 @@ except ImportError:  # run from a checkout without the package installed
 from transformers import CLIPVisionConfig, LlamaConfig, LlavaConfig, LlavaForConditionalGeneration
 from visionflan_trainer.config import Freeze
 from visionflan_trainer.loop import token_loss_sum
-from visionflan_trainer.model import apply_freeze, decoder_layers, enable_gradient_checkpointing
+from visionflan_trainer.model import (
+    apply_freeze,
+    decoder_layers,
+    enable_gradient_checkpointing,
+    tiny_configs,
+)
 
 GIB = 1024**3
 
@@ -69,26 +74,20 @@ def peak_tflops(name: str) -> float | None:
     return None
 
 
+VISION_KEYS = ("hidden_size", "intermediate_size", "num_hidden_layers", "num_attention_heads",
+               "image_size", "patch_size")
+TEXT_KEYS = ("hidden_size", "intermediate_size", "num_attention_heads", "num_key_value_heads",
+             "vocab_size")
+
+
 def shapes(smoke: bool) -> dict[str, Any]:
-    if smoke:
+    if smoke:  # the trainer's own tiny model, so the smoke run exercises the shapes the tests use
+        tiny = tiny_configs(vocab_size=512, image_token_id=511, pad_token_id=0)
         return dict(
-            vision=dict(
-                hidden_size=32,
-                intermediate_size=64,
-                num_hidden_layers=2,
-                num_attention_heads=2,
-                image_size=32,
-                patch_size=8,
-            ),
-            text=dict(
-                hidden_size=64,
-                intermediate_size=128,
-                num_attention_heads=4,
-                num_key_value_heads=4,
-                vocab_size=512,
-            ),
+            vision={k: getattr(tiny.vision_config, k) for k in VISION_KEYS},
+            text={k: getattr(tiny.text_config, k) for k in TEXT_KEYS},
             seq_len=64,
-            max_layers=2,
+            max_layers=tiny.text_config.num_hidden_layers,
         )
     return dict(
         vision=dict(

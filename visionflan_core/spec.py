@@ -13,6 +13,13 @@ TASK_ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 _CALLABLE_REF = re.compile(r"^(\./[\w/]+\.py|[A-Za-z_][\w.]*):[A-Za-z_]\w*$")
 
 
+_VOCABULARIES: dict[str, tuple[str, ...]] = {
+    "category": CATEGORIES,
+    "group": GROUPS,
+    "answer_type": ANSWER_TYPES,
+}
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -84,25 +91,13 @@ class TaskSpec(_Strict):
     fixture: FixtureSpec = Field(default_factory=FixtureSpec)
     catalogue_notes: str = Field(default="", description="where this task differs from the catalogue")
 
-    @field_validator("category")
+    @field_validator("category", "group", "answer_type")
     @classmethod
-    def _known_category(cls, value: str) -> str:
-        if value not in CATEGORIES:
-            raise ValueError(f"{value!r} is not one of the paper's 25 categories")
-        return value
-
-    @field_validator("group")
-    @classmethod
-    def _known_group(cls, value: str) -> str:
-        if value not in GROUPS:
-            raise ValueError(f"{value!r} is not one of {', '.join(GROUPS)}")
-        return value
-
-    @field_validator("answer_type")
-    @classmethod
-    def _known_answer_type(cls, value: str) -> str:
-        if value not in ANSWER_TYPES:
-            raise ValueError(f"{value!r} is not one of {', '.join(ANSWER_TYPES)}")
+    def _in_vocabulary(cls, value: str, info: ValidationInfo) -> str:
+        allowed = _VOCABULARIES[str(info.field_name)]
+        if value not in allowed:
+            choices = "the paper's 25 categories" if allowed is CATEGORIES else ", ".join(allowed)
+            raise ValueError(f"{value!r} is not one of {choices}")
         return value
 
     @field_validator("dataset")

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
-from visionflan_core.errors import Problem
-from visionflan_core.registry import discover
+from .reading import FIXTURES, copy_fixture, read_task
 
 TASK = "coco_image_classification_kitchen"
-FIXTURE = Path(__file__).parents[2] / "tasks" / "_fixtures" / "coco"
+FIXTURE = FIXTURES / "coco"
 ANNOTATIONS = "annotations/instances_train2017.json"
 
 
 def test_only_images_with_exactly_one_kitchen_category(tmp_path: Path) -> None:
-    problems: list[Problem] = []
-    records = list(discover().load(TASK).read(FIXTURE, problems))
+    records, problems = read_task(TASK, FIXTURE)
     assert {r.id: r.fields["category"] for r in records} == {
         "467037": "bottle", "412146": "cup", "10336": "bowl", "29843": "spoon"}
     assert records[0].choices is not None and records[0].answer_index is not None
@@ -25,14 +22,12 @@ def test_only_images_with_exactly_one_kitchen_category(tmp_path: Path) -> None:
 
 
 def test_bad_category_and_missing_image_are_reported(tmp_path: Path) -> None:
-    root = tmp_path / "coco"
-    shutil.copytree(FIXTURE, root)
+    root = copy_fixture(FIXTURE, tmp_path, "coco")
     data = json.loads((root / ANNOTATIONS).read_text())
     next(a for a in data["annotations"] if a["image_id"] == 412146)["category_id"] = 999
     (root / ANNOTATIONS).write_text(json.dumps(data))
     (root / "train2017" / "000000029843.jpg").unlink()
-    problems: list[Problem] = []
-    records = list(discover().load(TASK).read(root, problems))
+    records, problems = read_task(TASK, root)
     assert [r.id for r in records] == ["467037", "10336"]
     assert {(p.record_id, p.field) for p in problems} == {("412146", "category_id"),
                                                           ("29843", "image")}

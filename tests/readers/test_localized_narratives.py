@@ -3,32 +3,28 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
-from visionflan_core.errors import Problem
-from visionflan_core.registry import discover
+from .reading import FIXTURES, copy_fixture, read_task
 
 TASK = "loc_narratives_coco_images_caption"
-FIXTURE = Path(__file__).parents[2] / "tasks" / "_fixtures" / "localized_narratives"
+FIXTURE = FIXTURES / "localized_narratives"
 
 
 def test_repeated_image_gets_the_annotator_suffix() -> None:
-    records = list(discover().load(TASK).read(FIXTURE, []))
+    records = read_task(TASK, FIXTURE)[0]
     assert [r.id for r in records] == ["000000010449", "000000073996", "000000010449_93"]
     assert records[0].images == ("train2017/000000010449.jpg",)
 
 
 def test_empty_caption_missing_id_and_bad_json_are_reported(tmp_path: Path) -> None:
-    root = tmp_path / "localized_narratives"
-    shutil.copytree(FIXTURE, root)
+    root = copy_fixture(FIXTURE, tmp_path, "localized_narratives")
     path = root / "coco_train_captions.jsonl"
     rows = [json.loads(line) for line in path.read_text().splitlines()]
     rows[1]["caption"] = "  "
     del rows[2]["image_id"]
     path.write_text("".join(json.dumps(r) + "\n" for r in rows) + "not json\n")
-    problems: list[Problem] = []
-    records = list(discover().load(TASK).read(root, problems))
+    records, problems = read_task(TASK, root)
     assert [r.id for r in records] == ["000000010449"]
     assert {(p.record_id, p.field) for p in problems if p.record_id} == {
         ("73996", "caption"), ("line 3", "image_id")}

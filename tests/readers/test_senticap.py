@@ -3,28 +3,24 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
-from visionflan_core.errors import Problem
-from visionflan_core.registry import discover
+from .reading import FIXTURES, copy_fixture, read_task
 
 TASK = "senticap_image_sentiment_captioning"
-FIXTURE = Path(__file__).parents[2] / "tasks" / "_fixtures" / "senticap"
+FIXTURE = FIXTURES / "senticap"
 FILE = "data/senticap_dataset.json"
 
 
 def test_bad_sentiment_missing_tokens_and_image_without_sentences(tmp_path: Path) -> None:
-    root = tmp_path / "senticap"
-    shutil.copytree(FIXTURE, root)
+    root = copy_fixture(FIXTURE, tmp_path, "senticap")
     document = json.loads((root / FILE).read_text())
     first = document["images"][0]
     first["sentences"][0]["sentiment"] = 2
     del first["sentences"][1]["tokens"]
     document["images"].append({"filename": "COCO_val2014_000000000042.jpg", "split": "train"})
     (root / FILE).write_text(json.dumps(document))
-    problems: list[Problem] = []
-    records = list(discover().load(TASK).read(root, problems))
+    records, problems = read_task(TASK, root)
     assert [(r.id, r.fields["sentiment"]) for r in records] == [
         ("COCO_val2014_000000327367.jpg_0", "negative"),
         ("COCO_val2014_000000327367.jpg_1", "positive")]

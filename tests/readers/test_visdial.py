@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
-from visionflan_core.errors import Problem
-from visionflan_core.registry import discover
+from .reading import FIXTURES, copy_fixture, read_task
 
 TASK = "visdial_answer_question_4"
-FIXTURE = Path(__file__).parents[2] / "tasks" / "_fixtures" / "visdial"
+FIXTURE = FIXTURES / "visdial"
 FILE = "visdial_1.0_train.json"
 
 
 def test_history_question_and_val2014_fallback() -> None:
-    records = {r.id: r for r in discover().load(TASK).read(FIXTURE, [])}
+    records = {r.id: r for r in read_task(TASK, FIXTURE)[0]}
     kitchen = records["303148"]
     assert len(kitchen.fields["history"]) == 4
     assert kitchen.fields["question"] == "is the sink stainless steel?"
@@ -24,15 +22,13 @@ def test_history_question_and_val2014_fallback() -> None:
 
 
 def test_bad_index_and_short_dialog_are_reported(tmp_path: Path) -> None:
-    root = tmp_path / "visdial"
-    shutil.copytree(FIXTURE, root)
+    root = copy_fixture(FIXTURE, tmp_path, "visdial")
     document = json.loads((root / FILE).read_text())
     dialogs = document["data"]["dialogs"]
     dialogs[0]["dialog"][2]["answer"] = 10_000
     dialogs[1]["dialog"] = dialogs[1]["dialog"][:4]
     (root / FILE).write_text(json.dumps(document))
-    problems: list[Problem] = []
-    records = list(discover().load(TASK).read(root, problems))
+    records, problems = read_task(TASK, root)
     assert [r.id for r in records] == ["285260"]
     assert {(p.record_id, p.field) for p in problems} == {("303148", "answer"),
                                                           ("315827", "dialog")}
