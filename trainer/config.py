@@ -36,6 +36,11 @@ class StageConfig(BaseModel):
     vision_tower: str | None = None
     language_model: str | None = None
     init_from: str | None = None
+    projector: str | None = Field(
+        default=None,
+        description="pretrained projector weights to start from, e.g. LLaVA-1.5's mm_projector.bin "
+        "(Vision-Flan's stage 1 starts from it); torch or safetensors, LLaVA or transformers names",
+    )
 
     freeze: Freeze = Field(default_factory=Freeze)
     lr: float = Field(gt=0)

@@ -192,6 +192,41 @@ def assemble(vision_tower: str, language_model: str, dtype: torch.dtype = torch.
     return LoadedModel(model, make_processor(tok, cfg.vision_config, image_processor))
 
 
+_LLAVA_PROJECTOR_NAMES = {  # LLaVA's nn.Sequential(Linear, GELU, Linear) -> transformers' names
+    "0.weight": "linear_1.weight",
+    "0.bias": "linear_1.bias",
+    "2.weight": "linear_2.weight",
+    "2.bias": "linear_2.bias",
+}
+
+
+def load_projector(model: LlavaForConditionalGeneration, path: Path) -> None:
+    """Load pretrained projector weights, e.g. LLaVA-1.5's ``mm_projector.bin``.
+
+    Accepts a torch or safetensors file whose keys end in LLaVA's ``mm_projector.{0,2}.*`` or
+    transformers' ``multi_modal_projector.linear_{1,2}.*``; shapes must match exactly.
+    """
+    if not path.is_file():
+        raise ModelError(f"projector weights not found: {path}")
+    if path.suffix == ".safetensors":
+        from safetensors.torch import load_file
+
+        state = load_file(str(path))
+    else:
+        state = torch.load(path, map_location="cpu", weights_only=True)
+    renamed = {}
+    for key, tensor in state.items():
+        for prefix in ("mm_projector.", "multi_modal_projector."):
+            if prefix in key:
+                key = key.split(prefix, 1)[1]
+        renamed[_LLAVA_PROJECTOR_NAMES.get(key, key)] = tensor
+    projector = model.model.multi_modal_projector
+    try:
+        projector.load_state_dict(renamed, strict=True)
+    except RuntimeError as error:
+        raise ModelError(f"{path} does not fit this model's projector: {error}") from error
+
+
 def _set_generation_ids(model: LlavaForConditionalGeneration, tok: PreTrainedTokenizerBase) -> None:
     gc = model.generation_config
     gc.pad_token_id, gc.eos_token_id, gc.bos_token_id = tok.pad_token_id, tok.eos_token_id, tok.bos_token_id

@@ -16,7 +16,7 @@ from .conversation import ConversationEncoder
 from .data import LlavaDataset, build_dataset
 from .images import ImageSpec
 from .loop import TrainResult, train
-from .model import LoadedModel, ModelError, assemble, load_model
+from .model import LoadedModel, ModelError, assemble, load_model, load_projector
 from .records import DataError, DropReport, load_records
 from .strategy import Strategy, StrategyName
 
@@ -36,10 +36,15 @@ def model_source(cfg: StageConfig, override: str | None) -> str | tuple[str, str
 def load_stage_model(cfg: StageConfig, override: str | None) -> LoadedModel:
     src = model_source(cfg, override)
     if isinstance(src, tuple):
-        return assemble(*src)
-    if src != "tiny" and not Path(src).exists() and "/" not in src:
+        loaded = assemble(*src)
+    elif src != "tiny" and not Path(src).exists() and "/" not in src:
         raise ConfigError(f"model not found: {src}")
-    return load_model(src, seed=cfg.seed)
+    else:
+        loaded = load_model(src, seed=cfg.seed)
+    continuing = override is None and bool(cfg.init_from)  # stage 2 keeps stage 1's projector
+    if cfg.projector and not continuing:
+        load_projector(loaded.model, Path(cfg.projector))
+    return loaded
 
 
 def prepare_data(

@@ -99,3 +99,27 @@ def test_selective_checkpointing_recomputes_only_the_first_layers() -> None:
     assert plain.keys() == partial.keys()
     for name in plain:
         torch.testing.assert_close(plain[name], partial[name], msg=name)
+
+
+def test_pretrained_llava_projector_loads_under_transformers_names(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Vision-Flan's stage 1 starts from LLaVA-1.5's mm_projector.bin (LLaVA's own key names)."""
+    import pytest
+    import torch
+    from visionflan_trainer.model import ModelError, build_tiny, load_projector
+
+    model = build_tiny(0).model
+    projector = model.model.multi_modal_projector
+    llava_names = {"linear_1.weight": "0.weight", "linear_1.bias": "0.bias",
+                   "linear_2.weight": "2.weight", "linear_2.bias": "2.bias"}
+    state = {
+        f"model.mm_projector.{llava_names[k]}": torch.randn_like(v) for k, v in projector.state_dict().items()
+    }
+    torch.save(state, tmp_path / "mm_projector.bin")
+    load_projector(model, tmp_path / "mm_projector.bin")
+    for name, value in projector.state_dict().items():
+        assert torch.equal(value, state[f"model.mm_projector.{llava_names[name]}"])
+
+    wrong = {k: v[..., :1] for k, v in state.items()}
+    torch.save(wrong, tmp_path / "wrong.bin")
+    with pytest.raises(ModelError, match="does not fit"):
+        load_projector(model, tmp_path / "wrong.bin")
