@@ -1,4 +1,4 @@
-"""Image checks shared by validation and export: header read by default, full decode on request."""
+"""Image checks shared by validation and export: one wording for why an image cannot be used."""
 
 from __future__ import annotations
 
@@ -6,19 +6,24 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+IMAGE_ERRORS = (FileNotFoundError, Image.DecompressionBombError, UnidentifiedImageError, OSError,
+                SyntaxError, ValueError)
 
-def check_image(path: Path, *, full: bool = False) -> str | None:
-    """``None`` if ``path`` is a readable image, else why not (``full`` decodes every pixel)."""
+
+def image_error_reason(error: BaseException) -> str:
+    """Why opening or decoding an image failed, for reports (``error`` is one of IMAGE_ERRORS)."""
+    if isinstance(error, FileNotFoundError):
+        return "image file is missing"
+    if isinstance(error, Image.DecompressionBombError):
+        return f"image is over-size: {error}"
+    return f"image does not decode: {error}"
+
+
+def check_image(path: Path) -> str | None:
+    """``None`` if every pixel of ``path`` decodes, else why not."""
     try:
         with Image.open(path) as image:
-            if full:
-                image.load()
-            else:
-                image.verify()
-    except FileNotFoundError:
-        return "image file is missing"
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
-        return f"image does not decode: {error}"
-    except Image.DecompressionBombError as error:
-        return f"image exceeds the decompression-bomb limit: {error}"
+            image.load()
+    except IMAGE_ERRORS as error:
+        return image_error_reason(error)
     return None

@@ -99,7 +99,7 @@ def _record_checks(task: Any, record: Any, root: Path) -> Iterable[Problem]:
         yield Problem(task_id=task.id, record_id=record.id, field="images",
                       message=f"{len(record.images)} images; task declares {expected}")
     for image in record.images:
-        reason = check_image(resolve_image(task.id, root, image), full=True)
+        reason = check_image(resolve_image(task.id, root, image))
         if reason:
             yield Problem(task_id=task.id, file=image, record_id=record.id, field="images",
                           message=reason)

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
+from ..images import IMAGE_ERRORS, image_error_reason
 from .sources import ImageRef
 
 Ext = Literal["jpg", "png"]
@@ -127,12 +128,8 @@ def prepare(ref: ImageRef, options: ImageOptions) -> PreparedImage:
                 return _prepare_open(image, path, data, f"{ref.namespace}/{relative}", options)
     except ImageSkip as skip:
         raise ImageSkip(skip.reason, ref.ref) from None
-    except FileNotFoundError:
-        raise ImageSkip("image file is missing", ref.ref) from None
-    except Image.DecompressionBombError as error:
-        raise ImageSkip(f"image is over-size: {error}", ref.ref) from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
-        raise ImageSkip(f"image does not decode: {error}", ref.ref) from None
+    except IMAGE_ERRORS as error:
+        raise ImageSkip(image_error_reason(error), ref.ref) from None
 
 
 def _prepare_open(image: Image.Image, path: str, data: bytes, name: str,
