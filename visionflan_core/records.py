@@ -25,7 +25,6 @@ class SourceRecord:
     label: Any
     choices: tuple[str, ...] | None = None
     answer_index: int | None = None
-    source_file: str | None = None
 
 
 class SkipRecord(Exception):

@@ -49,7 +49,6 @@ def read_a_okvqa(
             images=(image,),
             fields={"question": question, "answer": answer, "rationales": rationales},
             label=answer if label == "answer" else rationales,
-            source_file=path.name,
         )
 
     items = [(_question_id(raw, number), raw) for number, raw in enumerate(data)]

@@ -49,7 +49,6 @@ def _record(context: ReadContext, text: str, raw: Any, image: str, source: str) 
         label=options[index],
         choices=options,
         answer_index=index,
-        source_file=source,
     )
 
 

@@ -61,7 +61,6 @@ def read_clevr_questions(
             label=answers[-1] if label == "answer" else answers,
             choices=distinct if answer_choices else None,
             answer_index=0 if answer_choices else None,
-            source_file=questions,
         )
 
     yield from context.build_each(_by_image(context, path, entries).items(), build, file=path)

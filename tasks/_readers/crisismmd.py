@@ -51,7 +51,6 @@ def read_crisismmd(
             images=(image,),
             fields={**fields, "event": path.name.removesuffix("_final_data.tsv")},
             label=raw,
-            source_file=f"{base}/{path.relative_to(folder).as_posix()}",
         )
 
     for path in files:

@@ -40,7 +40,6 @@ def read_docvqa(
             images=(image,),
             fields={"question": str(require(raw, "question")).strip()},
             label=[str(a).strip() for a in answers],
-            source_file=annotations,
         )
 
     items = [((r.get("questionId") if isinstance(r, dict) else None) or f"#{n}", r)

@@ -28,7 +28,6 @@ def read_domain_net(
             images=(context.image(path.as_posix()),),
             fields={"class_name": name, "domain": path.parts[0]},
             label=name,
-            source_file=path.parts[0],
         )
 
     yield from read_class_paths(context, root, lists, build, delimiter=" ")

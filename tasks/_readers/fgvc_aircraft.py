@@ -43,8 +43,7 @@ def read_fgvc_aircraft(
             fields[level] = tables[level][str(image_id)]
         image = context.image(f"{data_dir}/images/{image_id}.jpg")
         label: str | list[str] = fields[levels[0]] if len(levels) == 1 else list(fields.values())
-        return SourceRecord(id=str(image_id), images=(image,), fields=fields, label=label,
-                            source_file=f"{data_dir}/images_{levels[0]}_{split}.txt")
+        return SourceRecord(id=str(image_id), images=(image,), fields=fields, label=label)
 
     first = base / f"images_{levels[0]}_{split}.txt"
     yield from context.build_each(((i, None) for i in tables[levels[0]]), build, file=first)

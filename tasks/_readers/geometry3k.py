@@ -40,7 +40,6 @@ def read_geometry3k(
             label=options[index],
             choices=options,
             answer_index=index,
-            source_file=f"{split}/{problem_id}/data.json",
         )
 
     yield from each_problem(context, root, split, "img_diagram.png", build)

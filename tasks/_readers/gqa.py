@@ -36,7 +36,6 @@ def read_gqa(
             images=(context.image(f"{image_dir}/{image_id}.jpg"),),
             fields={"question": str(require(raw, "question")).strip()},
             label=str(require(raw, "answer")).strip(),
-            source_file=questions,
         )
 
     yield from context.build_each(data.items(), build, file=path)

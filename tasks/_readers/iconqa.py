@@ -35,7 +35,6 @@ def read_iconqa(
             images=(context.image(image),),
             fields={"question": str(require(data, "question")).strip()},
             label=_answer_text(data),
-            source_file=f"{folder}/{pid}/data.json",
         )
 
     yield from each_problem(context, root, folder, "image.png", build)

@@ -68,7 +68,6 @@ def read_inaturalist(
             label=raw,
             choices=tuple(choices) if choices is not None else None,
             answer_index=answer,
-            source_file=annotations,
         )
 
     images = [i for i in data.get("images", []) if isinstance(i, dict)]

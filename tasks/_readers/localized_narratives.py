@@ -33,8 +33,7 @@ def read_localized_narratives(
     files = [annotations] if isinstance(annotations, str) else list(annotations)
     seen: set[str] = set()
 
-    def build(_: object, item: tuple[str, Any]) -> SourceRecord:
-        name, raw = item
+    def build(_: object, raw: Any) -> SourceRecord:
         if not isinstance(raw, dict):
             raise SkipRecord("narrative is not a JSON object")
         image_id = _typed(str(require(raw, "image_id")).strip())
@@ -51,11 +50,11 @@ def read_localized_narratives(
             record_id = f"{record_id}_{raw.get('annotator_id')}"
         seen.add(record_id)
         return SourceRecord(id=record_id, images=(image,), fields={"caption": caption},
-                            label=caption, source_file=name)
+                            label=caption)
 
     for name in files:
         path = root / name
-        items = [(_row_id(raw, number), (name, raw)) for number, raw in load_jsonl(context, path)]
+        items = [(_row_id(raw, number), raw) for number, raw in load_jsonl(context, path)]
         yield from context.build_each(items, build, file=path)
 
 

@@ -55,7 +55,7 @@ def read_recipeqa_panels(
         return SourceRecord(
             id=str(number), images=(panel,),
             fields={"recipe_id": str(raw.get("recipe_id") or ""), "answer_letter": LETTERS[answer]},
-            label=LETTERS[answer], source_file=annotations,
+            label=LETTERS[answer],
         )
 
     selected = [e for e in entries if isinstance(e, dict) and e.get("task") == task]

@@ -48,7 +48,7 @@ def read_senticap(
         image = context.image(f"{image_dir}/{require(image_raw, 'filename')}")
         return SourceRecord(id=str(record_id), images=(image,),
                             fields={"sentiment": SENTIMENTS[polarity], "caption": caption},
-                            label=caption, source_file=annotations)
+                            label=caption)
 
     yield from context.build_each(_sentences(context, path, images, splits), build, file=path)
 

@@ -42,6 +42,6 @@ def read_textcaps(
         references = [str(r).strip() for r in raw.get("reference_strs") or []]
         return SourceRecord(id=str(position), images=(image,),
                             fields={"caption": caption, "references": references},
-                            label=caption, source_file=annotations)
+                            label=caption)
 
     yield from context.build_each(enumerate(entries), build, file=path)

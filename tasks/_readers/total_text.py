@@ -57,7 +57,7 @@ def read_total_text(
         return SourceRecord(
             id=str(stem), images=(context.image(f"{image_dir}/{image.name}"),),
             fields={"words": words, "orientations": [o for _, o in kept]},
-            label=words, source_file=gt_name,
+            label=words,
         )
 
     yield from context.build_each(((p.stem, p) for p in images), build, file=folder)

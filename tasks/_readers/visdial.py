@@ -56,7 +56,7 @@ def read_visdial(
             id=str(image_id), images=(_image(context, root, image_patterns, image_id),),
             fields={"history": turns[:-1], "question": asked["question"],
                     "answer": asked["answer"], "caption": str(raw.get("caption") or "")},
-            label=asked["answer"], source_file=annotations,
+            label=asked["answer"],
         )
 
     dialogs = [d for d in data.get("dialogs") or [] if isinstance(d, dict)]

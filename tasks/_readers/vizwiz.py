@@ -46,7 +46,6 @@ def read_vizwiz_vqa(
             label=best,
             choices=tuple(options),
             answer_index=options.index(best),
-            source_file=annotations,
         )
 
     yield from context.build_each(enumerate(data), build, file=path)

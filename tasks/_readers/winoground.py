@@ -47,7 +47,6 @@ def read_winoground(
             label=own,
             choices=(own, other),
             answer_index=0,
-            source_file=examples,
         )
 
     items = [

@@ -39,8 +39,7 @@ def read_yoga_82(
         stem = PurePosixPath(urls.get(path.as_posix(), "").split("?")[0]).stem
         record_id = stem if stem and stem not in used else path.with_suffix("").as_posix()
         used.add(record_id)
-        return SourceRecord(id=record_id, images=(image,), fields={"pose": pose}, label=pose,
-                            source_file=path.parts[0])
+        return SourceRecord(id=record_id, images=(image,), fields={"pose": pose}, label=pose)
 
     yield from read_class_paths(context, root, lists, build, delimiter=",")
 

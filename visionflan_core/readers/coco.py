@@ -51,7 +51,6 @@ def read_coco(
             fields = {"categories": values}
         return SourceRecord(
             id=str(image_id), images=(relative,), fields=fields, label=values,
-            source_file=annotations,
         )
 
     images = [i for i in data.get("images", []) if isinstance(i, dict)]

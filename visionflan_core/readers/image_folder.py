@@ -50,5 +50,4 @@ def read_image_folder(
                 label=label,
                 choices=tuple(options) if options is not None else None,
                 answer_index=answer,
-                source_file=class_dir,
             )

@@ -56,7 +56,6 @@ def read_label_list(
             label=label_name,
             choices=tuple(options) if options is not None else None,
             answer_index=answer,
-            source_file=file,
         )
 
     yield from context.build_each(((f"line {n}", r) for n, r in rows), build, file=path)

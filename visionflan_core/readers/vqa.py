@@ -59,7 +59,6 @@ def read_vqa(
             images=(relative,),
             fields={"question": text, "answers": answers},
             label=label,
-            source_file=questions,
         )
 
     items = [q for q in question_data.get("questions", []) if isinstance(q, dict)]
