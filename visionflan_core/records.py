@@ -43,6 +43,10 @@ class ReadContext:
     root: Path
     problems: list[Problem] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        # resolved once: every record's image path is checked against it
+        self.real_root = self.root.resolve()
+
     def problem(
         self,
         message: str,
@@ -66,18 +70,18 @@ class ReadContext:
         """``path`` relative to the dataset folder where possible, for stable messages."""
         path = Path(path)
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return path.resolve().relative_to(self.real_root).as_posix()
         except ValueError:
             return str(path)
 
     def image(self, relative: str, *, file: str | Path | None = None, record_id: object = None) -> str:
         """Check an image path from an annotation: inside the root and present; return it POSIX."""
         candidate = (self.root / relative).resolve()
-        if not candidate.is_relative_to(self.root.resolve()):
+        if not candidate.is_relative_to(self.real_root):
             raise SkipRecord(f"image path {relative!r} resolves outside the data root", field="image")
         if not candidate.is_file():
             raise SkipRecord(f"image {relative!r} does not exist", field="image")
-        return candidate.relative_to(self.root.resolve()).as_posix()
+        return candidate.relative_to(self.real_root).as_posix()
 
     def derived(self, name: str, build: Callable[[Path], None]) -> str:
         """An image the task composes from raw files (e.g. a RecipeQA panel), built once.
