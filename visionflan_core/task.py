@@ -89,9 +89,7 @@ class Task:
                 f"data folder {root} does not exist; expected layout: {self.spec.source.layout}",
                 file=str(root),
             )
-        context = ReadContext(task_id=self.id, root=root)
-        if problems is not None:
-            context.problems = problems
+        context = ReadContext(self.id, root, problems if problems is not None else [])
         yield from self.reader(context, root, **self.spec.source.options)
 
     def render(

@@ -48,8 +48,3 @@ def write_colour_dataset(
 @pytest.fixture
 def colour_data(tmp_path: Path) -> Path:
     return write_colour_dataset(tmp_path / "data")
-
-
-def subprocess_env(tmp: Path) -> dict[str, str]:
-    """Environment for child processes (torchrun); the package is installed, so it imports."""
-    return dict(os.environ)

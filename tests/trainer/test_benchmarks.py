@@ -7,15 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import subprocess_env
-
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks"
 
 
-def _last_json(script: str, *args: str, tmp: Path) -> dict[str, object]:
+def _last_json(script: str, *args: str) -> dict[str, object]:
     proc = subprocess.run(
         [sys.executable, str(BENCH / script), *args],
-        env=subprocess_env(tmp),
         capture_output=True,
         text=True,
         timeout=180,
@@ -25,13 +22,13 @@ def _last_json(script: str, *args: str, tmp: Path) -> dict[str, object]:
     return result
 
 
-def test_gpu_mfu_script_smoke(tmp_path: Path) -> None:
-    r = _last_json("gpu_stage1_mfu.py", "--smoke", "--warmup", "1", "--steps", "2", tmp=tmp_path)
+def test_gpu_mfu_script_smoke() -> None:
+    r = _last_json("gpu_stage1_mfu.py", "--smoke", "--warmup", "1", "--steps", "2")
     assert r["smoke"] is True and r["tokens_per_s"] > 0  # type: ignore[operator]
     assert r["image_tokens"] == 16 and r["model_tflops_per_step"] is not None
 
 
-def test_data_pipeline_bench_quick(tmp_path: Path) -> None:
-    r = _last_json("bench_data_pipeline.py", "--quick", tmp=tmp_path)
+def test_data_pipeline_bench_quick() -> None:
+    r = _last_json("bench_data_pipeline.py", "--quick")
     assert r["samples"] == 64
     assert r["ours_samples_per_s"] > 0 and r["llava_samples_per_s"] > 0  # type: ignore[operator]

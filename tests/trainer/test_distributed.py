@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -10,7 +11,6 @@ from pathlib import Path
 
 import pytest
 import torch
-from conftest import subprocess_env
 from transformers import LlavaForConditionalGeneration
 from visionflan_trainer.config import load_config
 from visionflan_trainer.run import run_stage
@@ -72,7 +72,7 @@ def test_two_process_matches_single(strategy: str, single_run: tuple[Path, Path]
         "--strategy",
         strategy,
     ]
-    env = {**subprocess_env(root), "VF_TRAIN_DEVICE": "cpu"}
+    env = {**os.environ, "VF_TRAIN_DEVICE": "cpu"}
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=240)
     assert proc.returncode == 0, proc.stderr[-4000:]
     assert _losses(out) == pytest.approx(_losses(root / "single"), rel=1e-4)
