@@ -1,8 +1,9 @@
-"""Built-in Vision-Flan tasks: one folder per task, one ``visionflan.tasks`` entry point per folder.
+"""Built-in Vision-Flan tasks: one folder per source dataset, one subfolder per task.
 
-Shared dataset readers live in :mod:`visionflan_tasks._readers`; shared fixtures in ``_fixtures/``.
+The whole package is one pluggy plugin (entry point ``visionflan = "visionflan_tasks:plugin"``);
+its dataset folders are found when discovery runs, so adding one needs no edit of ``pyproject.toml``.
 """
 
-from visionflan_core.plugin import folder_plugins
+from visionflan_core.plugin import dataset_folders
 
-__getattr__ = folder_plugins(__file__)
+plugin = dataset_folders(__file__)

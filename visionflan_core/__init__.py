@@ -1,6 +1,8 @@
 """visionflan_core: the Vision-Flan task registry, templates, formatters, validation and CLI.
 
-The public API is re-exported lazily so that ``vf-tasks list`` pays only for what it uses.
+The public API is re-exported lazily so that ``vf-tasks list`` pays only for what it uses. Readers
+import what they need from :mod:`visionflan_core.reader_kit`; fixtures and tests from
+:mod:`visionflan_core.testing`.
 """
 
 from __future__ import annotations
@@ -30,14 +32,22 @@ _EXPORTS = {
     "DuplicateTaskError": "errors",
     "UnknownTaskError": "errors",
     "hookimpl": "hookspecs",
-    "folder_plugins": "plugin",
-    "TaskFolder": "plugin",
-    "TaskFolderSet": "plugin",
+    "dataset_folders": "plugin",
+    "DatasetFolders": "plugin",
+    "DatasetEntry": "registry",
+    "DatasetMetadata": "registry",
+    "TaskMetadata": "registry",
+    "DatasetSpec": "spec",
+    "TaskFile": "spec",
     "example_rng": "seeding",
 }
 
 __all__ = [
     "BrokenPlugin",
+    "DatasetEntry",
+    "DatasetFolders",
+    "DatasetMetadata",
+    "DatasetSpec",
     "DuplicateTaskError",
     "Example",
     "Problem",
@@ -49,15 +59,15 @@ __all__ = [
     "Task",
     "TaskEntry",
     "TaskError",
-    "TaskFolder",
-    "TaskFolderSet",
+    "TaskFile",
+    "TaskMetadata",
     "TaskSpec",
     "Turn",
     "UnknownTaskError",
     "VisionFlanError",
+    "dataset_folders",
     "discover",
     "example_rng",
-    "folder_plugins",
     "hookimpl",
     "require",
 ]
@@ -72,11 +82,19 @@ if TYPE_CHECKING:
     )
     from .example import Example, Provenance, Turn
     from .hookspecs import hookimpl
-    from .plugin import TaskFolder, TaskFolderSet, folder_plugins
+    from .plugin import DatasetFolders, dataset_folders
     from .records import ReadContext, SkipRecord, SourceRecord, require
-    from .registry import BrokenPlugin, Registry, TaskEntry, discover
+    from .registry import (
+        BrokenPlugin,
+        DatasetEntry,
+        DatasetMetadata,
+        Registry,
+        TaskEntry,
+        TaskMetadata,
+        discover,
+    )
     from .seeding import example_rng
-    from .spec import TaskSpec
+    from .spec import DatasetSpec, TaskFile, TaskSpec
     from .task import Task
 
 

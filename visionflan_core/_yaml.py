@@ -16,6 +16,26 @@ def load_yaml(path: Path) -> Any:
         return yaml.load(stream, Loader=_Loader)
 
 
+class _ReadableDumper(yaml.SafeDumper):
+    """Block style, key order kept, multi-line text as ``|`` blocks and long text folded (``>``)."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value.strip("\n") else (">" if len(value) > 90 else None)
+    if style == "|" and any(line != line.rstrip() for line in value.splitlines()):
+        style = None  # trailing spaces cannot be kept in a block scalar
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
+    flat = all(isinstance(item, str | int | float | bool) for item in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flat)
+
+
+_ReadableDumper.add_representer(str, _text)
+_ReadableDumper.add_representer(list, _list)
+
+
 def dump_yaml(data: Any) -> str:
-    """Serialise ``data`` as block-style YAML that keeps key order."""
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    """Serialise ``data`` as readable block-style YAML that keeps key order."""
+    return yaml.dump(data, Dumper=_ReadableDumper, sort_keys=False, allow_unicode=True, width=100)

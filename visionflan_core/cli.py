@@ -84,7 +84,7 @@ def list_tasks(
         header = ["plugin", "origin", "reason"]
     else:
         chosen = registry.select(category=category, dataset=dataset, glob=pattern)
-        rows = [[e.id, e.info["release_name"] or "-", e.info["category"], e.info["dataset"]]
+        rows = [[e.id, e.info.release_name or "-", e.info.category, e.info.dataset]
                 for e in chosen]
         header = ["id", "release name", "category", "dataset"]
     if as_json:
@@ -121,32 +121,35 @@ def info(ctx: click.Context, task_id: str) -> None:
     registry = registry_of(ctx)
     entry = registry.get(task_id)
     meta = entry.info
-    source = meta["source"]
-    dataset = registry.datasets().get(meta["dataset"])
+    dataset = entry.dataset.info
     lines = [
-        ("id", meta["id"]),
-        ("release name", meta["release_name"] or "-"),
-        ("paper name", meta.get("paper_name") or "-"),
-        ("category / group", f"{meta['category']} / {meta['group']}"),
-        ("answer type", meta["answer_type"]),
-        ("images per instance", str(meta["images_per_instance"])),
-        ("version", meta["version"]),
-        ("contributors", ", ".join(meta["contributors"])),
-        ("dataset", f"{meta['dataset']} ({dataset.name if dataset else '?'})"),
-        ("homepage", (dataset.homepage if dataset else None) or "-"),
-        ("licence", dataset.license if dataset else "-"),
-        ("data folder", f"<data-root>/{source.get('dir') or meta['dataset']}/"),
-        ("expected layout", source["layout"]),
-        ("download", source["download"]),
-        ("format notes", source.get("format_notes") or "-"),
-        ("reader", source["reader"]),
-        ("formatter", meta["formatter"]["name"]),
-        ("templates", ", ".join(f"{k}={v}" for k, v in meta["templates"].items())),
-        ("folder", str(entry.folder)),
+        ("id", meta.id),
+        ("release name", meta.release_name or "-"),
+        ("paper name", meta.paper_name or "-"),
+        ("category / group", f"{meta.category} / {meta.group}"),
+        ("answer type", meta.answer_type),
+        ("images per instance", str(meta.images_per_instance)),
+        ("version", meta.version),
+        ("contributors", ", ".join(meta.contributors)),
+        ("dataset", f"{meta.dataset} ({dataset.name})"),
+        ("homepage", dataset.homepage or "-"),
+        ("licence", dataset.license),
+        ("data folder", f"<data-root>/{meta.data_dir}/"),
+        ("expected layout", meta.layout),
+        ("download", meta.download),
+        ("format notes", meta.format_notes or "-"),
+        ("symbolic links", "followed inside <data-root> (a shared image tree, e.g. one COCO train2017, "
+         "may be linked in); a record's own path may not leave it; --no-follow-symlinks refuses "
+         "anything that resolves outside"),
+        ("reader", meta.reader),
+        ("formatter", meta.formatter),
+        ("templates", ", ".join(f"{k}={v}" for k, v in meta.templates)),
+        ("task folder", str(entry.folder)),
+        ("dataset folder", str(entry.dataset.folder)),
         ("origin", entry.origin),
     ]
-    if meta.get("catalogue_notes"):
-        lines.append(("catalogue notes", meta["catalogue_notes"]))
+    if meta.catalogue_notes:
+        lines.append(("catalogue notes", meta.catalogue_notes))
     width = max(len(k) for k, _ in lines)
     for key, value in lines:
         click.echo(f"{key.ljust(width)}  {value}")

@@ -82,31 +82,30 @@ def validate(ctx: click.Context, task_ids: tuple[str, ...], all_tasks: bool,
 
 
 @click.command()
-@click.argument("task_id")
-@click.option("--project-dir", type=click.Path(path_type=Path, file_okay=False), default=".",
-              show_default=True, help="Folder holding the pyproject.toml to register in.")
-@click.option("--package", default=None,
-              help="Importable package holding task folders (default: visionflan_tasks).")
-@click.option("--package-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Source folder of that package (default: tasks/ for visionflan_tasks, else "
-                   "<project-dir>/<package>).")
-@click.option("--dataset", default="coco", show_default=True, help="Source dataset id.")
-@click.option("--category", default="General Object", show_default=True)
-def new(task_id: str, project_dir: Path, package: str | None, package_dir: Path | None,
-        dataset: str, category: str) -> None:
-    """Scaffold a task folder (metadata, template, fixture) and its entry-point line."""
-    from .scaffold import scaffold_task
+@click.argument("target", metavar="DATASET | DATASET/TASK")
+@click.option("--package-dir", type=click.Path(path_type=Path, file_okay=False), default="tasks",
+              show_default=True, help="The package folder that holds dataset folders.")
+@click.option("--category", default="General Object", show_default=True, help="For a new task.")
+@click.option("--task-id", default=None, help="For a new task (default: <dataset>_<task>).")
+def new(target: str, package_dir: Path, category: str, task_id: str | None) -> None:
+    """Scaffold a dataset folder (DATASET) or a task in an existing one (DATASET/TASK)."""
+    from .scaffold import ensure_package, scaffold_dataset, scaffold_task
 
-    folder, line = scaffold_task(
-        task_id, project_dir=project_dir, package=package, package_dir=package_dir,
-        dataset=dataset, category=category,
-    )
-    from .scaffold import package_data_missing
-
+    dataset, _, name = target.partition("/")
+    if name:
+        folder = scaffold_task(dataset, name, package_dir=package_dir, category=category,
+                               task_id=task_id)
+        click.echo(f"created {folder}")
+        click.echo("next: edit task.yaml and instruction.jinja, then "
+                   f"`vf-tasks validate {task_id or f'{dataset}_{name}'} --update-snapshots`")
+        return
+    new_package = ensure_package(package_dir)
+    folder = scaffold_dataset(dataset, package_dir=package_dir)
     click.echo(f"created {folder}")
-    click.echo(f"registered {line} in {project_dir / 'pyproject.toml'}")
-    if package_data_missing(project_dir / "pyproject.toml", package or ""):
-        click.echo(f"add to pyproject.toml so the task files install: [tool.setuptools.package-data] "
-                   f'{package} = ["**/*"]')
-    click.echo("next: edit task.yaml and instruction.jinja, reinstall (pip install -e .), then "
-               f"`vf-tasks validate {task_id} --update-snapshots`")
+    if new_package:
+        package = package_dir.resolve().name
+        click.echo(f"created {package_dir / '__init__.py'}: add once to pyproject.toml, then reinstall:")
+        click.echo(f'  [project.entry-points."visionflan.tasks"]\n  {package} = "{package}:plugin"')
+        click.echo(f'  [tool.setuptools.package-data]\n  {package} = ["**/*"]')
+    click.echo(f"next: fill in the TODOs of {folder / 'dataset.yaml'}, write reader.py for the real "
+               f"format and make_fixture.py to match, then `vf-tasks new {dataset}/TASK`")

@@ -50,3 +50,9 @@ class UnknownTaskError(VisionFlanError, KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else "unknown task"
+
+
+def describe_error(error: BaseException) -> str:
+    """``Type: message`` on one line, with no object reprs (reports must be byte-stable)."""
+    text = " ".join(str(error).split()) or "(no message)"
+    return f"{type(error).__name__}: {text[:500]}"

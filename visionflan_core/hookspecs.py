@@ -1,8 +1,9 @@
-"""pluggy hook specifications: how a distribution contributes task folders.
+"""pluggy hook specifications: how a distribution contributes dataset folders.
 
-A plugin is any object with a ``visionflan_task_dirs`` hook implementation. Distributions expose
-plugins through the ``visionflan.tasks`` entry-point group; :func:`visionflan_core.plugin.folder_plugins`
-builds one plugin per task folder so a package needs no code of its own per task.
+A plugin is any object with a ``visionflan_dataset_dirs`` hook implementation, exposed through one
+entry point per distribution in the ``visionflan.tasks`` group. :func:`visionflan_core.plugin.dataset_folders`
+builds that plugin for a package whose subfolders are dataset folders, so a package needs no code
+of its own per dataset or task.
 """
 
 from __future__ import annotations
@@ -22,9 +23,5 @@ class TaskHookSpecs:
     """The hooks a task plugin may implement."""
 
     @hookspec
-    def visionflan_task_dirs(self) -> list[Path]:  # type: ignore[empty-body]
-        """Return the task folders (each holding a ``task.yaml``) this plugin provides."""
-
-    @hookspec
-    def visionflan_dataset_files(self) -> list[Path]:  # type: ignore[empty-body]
-        """Return YAML files of extra source datasets, in the format of the core's list."""
+    def visionflan_dataset_dirs(self) -> list[Path]:  # type: ignore[empty-body]
+        """Return dataset folders: each holds a ``dataset.yaml`` and one subfolder per task."""

@@ -1,66 +1,52 @@
-"""Helpers for packages that ship task folders: one entry point per folder, no per-task code.
+"""The plugin for a package of dataset folders: one entry point per distribution, no code per task.
 
-An entry point such as ``my_task = "my_package:my_task"`` resolves to a :class:`TaskFolder`.
-Discovery gathers every folder of one distribution into a single :class:`TaskFolderSet`, the
-pluggy plugin that implements the hooks for them: registering a plugin costs pluggy a signature
-inspection per hook, which per folder would grow `vf-tasks list` with every task added.
+In the package's ``__init__.py``::
+
+    from visionflan_core.plugin import dataset_folders
+    plugin = dataset_folders(__file__)
+
+and in ``pyproject.toml``: ``[project.entry-points."visionflan.tasks"] my_package = "my_package:plugin"``.
+Folders are found when discovery runs, so a new dataset or task folder in an editable install is
+listed at once, with no reinstall and no edit of ``pyproject.toml``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
 from pathlib import Path
-from typing import NamedTuple
 
 from .hookspecs import hookimpl
 
+DATASET_FILE = "dataset.yaml"
 TASK_FILE = "task.yaml"
-DATASETS_FILE = "source_datasets.yaml"
 
 
-class TaskFolder(NamedTuple):
-    """What a task-folder entry point resolves to."""
+class DatasetFolders:
+    """Every subfolder of one package directory that holds a ``dataset.yaml``."""
 
-    folder: Path
-
-
-class TaskFolderSet:
-    """The pluggy plugin for the task folders one distribution's entry points named."""
-
-    def __init__(self) -> None:
-        self.folders: list[Path] = []
-        self.origins: dict[Path, str] = {}
-
-    def add(self, folder: Path, origin: str) -> None:
-        self.folders.append(folder)
-        self.origins.setdefault(folder, origin)
+    def __init__(self, root: Path) -> None:
+        self.root = root
 
     @hookimpl
-    def visionflan_task_dirs(self) -> list[Path]:
-        return list(self.folders)
-
-    @hookimpl
-    def visionflan_dataset_files(self) -> list[Path]:
-        """Each package's own ``source_datasets.yaml``, if it ships one beside its task folders."""
-        candidates = sorted({folder.parent / DATASETS_FILE for folder in self.folders})
-        return [path for path in candidates if path.is_file()]
+    def visionflan_dataset_dirs(self) -> list[Path]:
+        return sorted(
+            Path(entry.path) for entry in os.scandir(self.root)
+            if entry.is_dir() and not entry.name.startswith((".", "_"))
+            and os.path.isfile(os.path.join(entry.path, DATASET_FILE))
+        )
 
     def __repr__(self) -> str:
-        return f"TaskFolderSet({len(self.folders)} folders)"
+        return f"DatasetFolders({str(self.root)!r})"
 
 
-def folder_plugins(package_file: str) -> Callable[[str], TaskFolder]:
-    """Build a module ``__getattr__`` that serves every task folder beside ``package_file``.
+def dataset_folders(package_file: str) -> DatasetFolders:
+    """The plugin serving every dataset folder beside ``package_file`` (a package's ``__file__``)."""
+    return DatasetFolders(Path(package_file).resolve().parent)
 
-    In a package's ``__init__.py``: ``__getattr__ = folder_plugins(__file__)``; then an entry point
-    ``my_task = "my_package:my_task"`` resolves to the folder ``my_package/my_task/``.
-    """
-    root = Path(package_file).resolve().parent
 
-    def module_getattr(name: str) -> TaskFolder:
-        folder = root / name
-        if name.startswith("_") or not (folder / TASK_FILE).is_file():
-            raise AttributeError(f"no task folder {name!r} in {root} (missing {TASK_FILE})")
-        return TaskFolder(folder)
-
-    return module_getattr
+def task_folders(dataset_dir: Path) -> list[Path]:
+    """The task folders of one dataset folder: its subfolders holding a ``task.yaml``, sorted."""
+    return sorted(
+        Path(entry.path) for entry in os.scandir(dataset_dir)
+        if entry.is_dir() and os.path.isfile(os.path.join(entry.path, TASK_FILE))
+    )

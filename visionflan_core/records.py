@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import posixpath
+import stat
+import tempfile
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import Problem
+from .errors import Problem, describe_error
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +43,18 @@ class SkipRecord(Exception):
 
 @dataclass
 class ReadContext:
-    """Passed to every reader: the dataset folder, the task and a sink for malformed records."""
+    """Passed to every reader: the dataset folder, the task and a sink for malformed records.
+
+    ``follow_symlinks`` (the default) follows links the user placed in the data root, such as a
+    shared COCO ``train2017`` linked into several datasets; a record's own path may still never
+    leave the root (no ``..``, no absolute paths). With ``follow_symlinks=False`` every image must
+    also resolve inside the root.
+    """
 
     task_id: str
     root: Path
     problems: list[Problem] = field(default_factory=list)
+    follow_symlinks: bool = True
 
     def __post_init__(self) -> None:
         # resolved once: every record's image path is checked against it
@@ -69,33 +82,63 @@ class ReadContext:
     def relative(self, path: str | Path) -> str:
         """``path`` relative to the dataset folder where possible, for stable messages."""
         path = Path(path)
+        for base in (self.root, self.real_root):
+            try:
+                return path.relative_to(base).as_posix()
+            except ValueError:
+                continue
         try:
             return path.resolve().relative_to(self.real_root).as_posix()
         except ValueError:
             return str(path)
 
     def image(self, relative: str, *, file: str | Path | None = None, record_id: object = None) -> str:
-        """Check an image path from an annotation: inside the root and present; return it POSIX."""
-        candidate = (self.root / relative).resolve()
-        if not candidate.is_relative_to(self.real_root):
-            raise SkipRecord(f"image path {relative!r} resolves outside the data root", field="image")
-        if not candidate.is_file():
-            raise SkipRecord(f"image {relative!r} does not exist", field="image")
-        return candidate.relative_to(self.real_root).as_posix()
+        """Check an image path from an annotation and return it normalised (POSIX, below the root).
 
-    def derived(self, name: str, build: Callable[[Path], None]) -> str:
+        The path itself may not leave the root; the file must exist and be a regular file.
+        """
+        clean = posixpath.normpath(str(relative).replace("\\", "/"))
+        if posixpath.isabs(clean) or clean == ".." or clean.startswith("../"):
+            raise SkipRecord(f"image path {relative!r} leaves the data root", field="image")
+        candidate = self.root / clean
+        if not self.follow_symlinks and not candidate.resolve().is_relative_to(self.real_root):
+            raise SkipRecord(f"image path {relative!r} resolves outside the data root "
+                             "(symbolic links are not followed)", field="image")
+        try:
+            mode = candidate.stat().st_mode
+        except OSError:
+            raise SkipRecord(f"image {relative!r} does not exist (tried {candidate})",
+                             field="image") from None
+        if not stat.S_ISREG(mode):
+            raise SkipRecord(f"image {relative!r} is not a regular file", field="image")
+        return clean
+
+    def derived(self, name: str, build: Callable[[Path], None], sources: Iterable[Path] = ()) -> str:
         """An image the task composes from raw files (e.g. a RecipeQA panel), built once.
 
-        ``build(path)`` writes the image; it lands in the derived-image cache, never in the data
-        folder (which may be read-only). The returned reference resolves through
-        :func:`resolve_image`.
+        ``build(path)`` writes the image to ``path``, a unique temporary name that carries the
+        final suffix (so Pillow picks the format from it). It lands in the derived-image cache,
+        never in the data folder (which may be read-only). Beside it goes the content stamp of
+        ``sources`` (the raw files it is made from); when they change it is rebuilt, so changed
+        data is never served stale. The returned reference resolves through :func:`resolve_image`.
         """
         path = derived_dir(self.task_id, self.root) / name
-        if not path.is_file():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_name(f".{path.name}.partial")
+        stamp_file = path.with_name(f".{name}.stamp")
+        key = _stamp_key(sources)
+        if path.is_file() and _read_text(stamp_file) == key:
+            return f"{DERIVED_PREFIX}{name}"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        unique = f"{os.getpid()}.{uuid.uuid4().hex}"
+        partial = path.with_name(f".{path.stem}.{unique}{path.suffix}")
+        partial_stamp = stamp_file.with_name(f"{stamp_file.name}.{unique}")
+        try:
             build(partial)
+            partial_stamp.write_text(key, encoding="utf-8")
             partial.replace(path)
+            partial_stamp.replace(stamp_file)
+        finally:
+            partial.unlink(missing_ok=True)
+            partial_stamp.unlink(missing_ok=True)
         return f"{DERIVED_PREFIX}{name}"
 
     def build_each(
@@ -105,12 +148,20 @@ class ReadContext:
         *,
         file: str | Path,
     ) -> Iterator[SourceRecord]:
-        """Turn ``(record_id, raw)`` pairs into records; a :class:`SkipRecord` drops only that one."""
+        """Turn ``(record_id, raw)`` pairs into records; a failure drops only that one record.
+
+        :class:`SkipRecord` is the reader's own word on a malformed record; any other exception
+        (a reader bug, an odd value) is reported the same way, with its type, and reading goes on.
+        """
         for record_id, raw in items:
             try:
                 record = build(record_id, raw)
             except SkipRecord as skip:
                 self.problem(str(skip), file=file, record_id=record_id, field=skip.field)
+                continue
+            except Exception as error:
+                self.problem(f"reader failed on this record: {describe_error(error)}", file=file,
+                             record_id=record_id)
                 continue
             if record is not None:
                 yield record
@@ -119,14 +170,48 @@ class ReadContext:
 DERIVED_PREFIX = "derived:"
 
 
-def derived_dir(task_id: str, root: Path) -> Path:
-    """Where composed images for ``task_id`` read from ``root`` are cached."""
-    import hashlib
-    import os
+def _stamp_key(sources: Iterable[Path]) -> str:
+    """A short digest of the sources' names, sizes and modification times."""
+    digest = hashlib.sha256()
+    for source in sources:
+        info = source.stat()
+        digest.update(f"{source.name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    return digest.hexdigest()[:12]
 
-    base = os.environ.get("VISIONFLAN_CACHE_DIR") or str(Path.home() / ".cache" / "visionflan")
+
+def _read_text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def derived_dir(task_id: str, root: Path) -> Path:
+    """Where composed images for ``task_id`` read from ``root`` are cached.
+
+    Under the cache directory the metadata cache uses (``$VISIONFLAN_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/visionflan``, else ``~/.cache/visionflan``); where that is not writable, a
+    per-user folder in the system temporary directory.
+    """
+    from ._metadata_cache import cache_dir
+
     key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
-    return Path(base) / "derived" / task_id / key
+    for base in (cache_dir(), Path(tempfile.gettempdir()) / f"visionflan-{_user()}"):
+        folder = base / "derived" / task_id / key
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            continue
+        if os.access(folder, os.W_OK):
+            return folder
+    raise OSError(f"no writable cache directory for derived images of {task_id}")
+
+
+def _user() -> str:
+    try:
+        return str(os.getuid())
+    except AttributeError:  # pragma: no cover - not POSIX
+        return "user"
 
 
 def resolve_image(task_id: str, root: Path, reference: str) -> Path:

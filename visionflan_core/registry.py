@@ -1,48 +1,118 @@
 """Task discovery through pluggy and the ``visionflan.tasks`` entry-point group.
 
-Discovery is sorted and deterministic. A plugin that fails to import, or a task whose metadata does
-not validate, is reported as broken while every other task keeps working (``strict`` makes it fatal).
-Two tasks with one id is always an error naming both origins. Listing imports no task code.
+Each distribution has one entry point whose plugin returns dataset folders; each dataset folder
+holds a ``dataset.yaml`` and one folder per task. Discovery is sorted and deterministic. A plugin
+that fails to import, a dataset or task whose metadata does not validate, is reported as broken while
+every other task keeps working (``strict`` makes it fatal). Two definitions of one dataset id, task
+id or release name are always an error naming both. Listing imports no task code and, on a warm
+metadata cache, no YAML parser and no pydantic.
 """
 
 from __future__ import annotations
 
 import fnmatch
-import functools
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
-from typing import Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import pluggy
 
-from ._metadata_cache import MetadataCache
+from ._metadata_cache import MetadataCache, Outcome, stamp
 from .errors import DuplicateTaskError, UnknownTaskError, VisionFlanError
 from .hookspecs import ENTRY_POINT_GROUP, PROJECT, TaskHookSpecs
-from .plugin import TASK_FILE, TaskFolder, TaskFolderSet
+from .plugin import DATASET_FILE, TASK_FILE, task_folders
+
+if TYPE_CHECKING:
+    from .task import Task
 
 
-class TaskEntry(NamedTuple):
-    """A discovered task: validated metadata as plain data, and where it came from."""
+class DatasetMetadata(NamedTuple):
+    """A source dataset as listed: who made it, under which licence, where its data goes."""
+
+    id: str
+    name: str
+    homepage: str | None
+    license: str
+    citation: str | None
+    data_dir: str
+
+    @classmethod
+    def from_spec(cls, data: dict[str, Any]) -> DatasetMetadata:
+        return cls(data["id"], data["name"], data.get("homepage"), data["license"],
+                   data.get("citation"), data.get("dir") or data["id"])
+
+    def card_entry(self) -> dict[str, Any]:
+        """What an export's dataset card credits."""
+        return {"name": self.name, "homepage": self.homepage, "license": self.license,
+                "citation": self.citation}
+
+
+class TaskMetadata(NamedTuple):
+    """A task's effective metadata as plain typed data (no pydantic needed to read it)."""
+
+    id: str
+    release_name: str | None
+    paper_name: str | None
+    description: str
+    dataset: str
+    category: str
+    group: str
+    answer_type: str
+    images_per_instance: int
+    version: str
+    contributors: tuple[str, ...]
+    templates: tuple[tuple[str, str], ...]
+    formatter: str
+    reader: str
+    data_dir: str
+    layout: str
+    download: str
+    format_notes: str
+    catalogue_notes: str
+
+    @classmethod
+    def from_spec(cls, data: dict[str, Any]) -> TaskMetadata:
+        source = data["source"]
+        return cls(
+            data["id"], data["release_name"], data["paper_name"], data["description"],
+            data["dataset"], data["category"], data["group"], data["answer_type"],
+            data["images_per_instance"], data["version"], tuple(data["contributors"]),
+            tuple(data["templates"].items()), data["formatter"]["name"], source["reader"],
+            source["dir"], source["layout"], source["download"], source["format_notes"],
+            data["catalogue_notes"],
+        )
+
+
+class DatasetEntry(NamedTuple):
+    """A discovered dataset folder."""
 
     id: str
     folder: Path
     origin: str
-    info: dict[str, Any]
-    dataset_files: tuple[Path, ...] = ()
+    info: DatasetMetadata
 
-    def load(self) -> Any:
+
+class TaskEntry(NamedTuple):
+    """A discovered task: typed metadata, its dataset, where it came from."""
+
+    id: str
+    folder: Path
+    origin: str
+    info: TaskMetadata
+    dataset: DatasetEntry
+    spec_data: dict[str, Any]
+
+    def load(self) -> Task:
         """The full :class:`~visionflan_core.task.Task` (imports pydantic and jinja, not the reader)."""
-        from .catalog import source_datasets
         from .spec import TaskSpec
         from .task import Task
 
-        context = {"datasets": source_datasets(self.dataset_files)}
-        return Task(TaskSpec.model_validate(self.info, context=context), self.folder)
+        return Task(TaskSpec.model_validate(self.spec_data), self.folder, self.dataset.folder)
 
 
 class BrokenPlugin(NamedTuple):
-    """A plugin or task folder that could not be used, and why."""
+    """A plugin, dataset or task folder that could not be used, and why."""
 
     name: str
     origin: str
@@ -51,29 +121,28 @@ class BrokenPlugin(NamedTuple):
 
 
 class Registry:
-    """Every discovered task by id, plus what was broken."""
+    """Every discovered task by id, every dataset by id, plus what was broken."""
 
     def __init__(
         self,
         entries: dict[str, TaskEntry],
         broken: list[BrokenPlugin] | None = None,
-        dataset_files: tuple[Path, ...] = (),
+        datasets: dict[str, DatasetEntry] | None = None,
     ) -> None:
         self.entries = entries
         self.broken = broken if broken is not None else []
-        self.dataset_files = dataset_files
-        self._loaded: dict[str, Any] = {}
+        self.dataset_entries = datasets if datasets is not None else {}
+        self._by_release = {e.info.release_name: e for e in entries.values() if e.info.release_name}
+        self._loaded: dict[str, Task] = {}
 
     def __repr__(self) -> str:
         return f"Registry({len(self.entries)} tasks, {len(self.broken)} broken)"
 
-    def datasets(self) -> dict[str, Any]:
-        """Every source dataset: the core list plus the files plugins contribute."""
-        from .catalog import source_datasets
+    def datasets(self) -> dict[str, DatasetMetadata]:
+        """Every source dataset by id."""
+        return {key: entry.info for key, entry in self.dataset_entries.items()}
 
-        return source_datasets(self.dataset_files)
-
-    def __iter__(self) -> Any:
+    def __iter__(self) -> Iterator[TaskEntry]:
         return iter(self.entries.values())
 
     def __len__(self) -> int:
@@ -84,21 +153,19 @@ class Registry:
 
     def get(self, task_id: str) -> TaskEntry:
         """The entry for ``task_id`` (also accepts a release name), or a helpful error."""
-        entry = self.entries.get(task_id)
-        if entry is None:
-            entry = next((e for e in self if e.info.get("release_name") == task_id), None)
+        entry = self.entries.get(task_id) or self._by_release.get(task_id)
         if entry is None:
             import difflib
 
             for broken in self.broken:
                 if broken.name == task_id:
                     raise UnknownTaskError(f"task {task_id!r} is broken: {broken.reason}")
-            close = difflib.get_close_matches(task_id, list(self.entries), n=3)
+            close = difflib.get_close_matches(task_id, [*self.entries, *self._by_release], n=3)
             hint = f"; did you mean {', '.join(close)}?" if close else ""
             raise UnknownTaskError(f"no task {task_id!r}{hint}")
         return entry
 
-    def load(self, task_id: str) -> Any:
+    def load(self, task_id: str) -> Task:
         """The loaded task, built once per registry."""
         entry = self.get(task_id)
         if entry.id not in self._loaded:
@@ -116,13 +183,13 @@ class Registry:
         chosen = []
         for entry in self:
             info = entry.info
-            if category and info["category"].lower() != category.lower():
+            if category and info.category.lower() != category.lower():
                 continue
-            if dataset and info["dataset"].lower() != dataset.lower():
+            if dataset and info.dataset.lower() != dataset.lower():
                 continue
             if glob and not (
                 fnmatch.fnmatchcase(entry.id, glob)
-                or fnmatch.fnmatchcase(info.get("release_name") or "", glob)
+                or fnmatch.fnmatchcase(info.release_name or "", glob)
             ):
                 continue
             chosen.append(entry)
@@ -168,114 +235,174 @@ def discover(
     manager = pluggy.PluginManager(PROJECT)
     manager.add_hookspecs(TaskHookSpecs)
     broken: list[BrokenPlugin] = []
-    folder_sets: dict[str, TaskFolderSet] = {}
     for ep in points:
         origin = _origin(ep, labels)
         try:
-            plugin = ep.load()
-            if isinstance(plugin, TaskFolder):
-                distribution = origin.partition(": ")[0]
-                folder_sets.setdefault(distribution, TaskFolderSet()).add(plugin.folder, origin)
-            else:
-                manager.register(plugin, name=origin)
+            manager.register(ep.load(), name=origin)
         except Exception as error:  # a broken plugin must not take down discovery
             broken.append(BrokenPlugin(ep.name, origin, f"plugin does not load: {error!r}"))
-    for distribution, folder_set in folder_sets.items():
-        manager.register(folder_set, name=f"{distribution}: task folders")
 
-    dataset_files, datasets = _dataset_files(manager, broken)
-    cache = MetadataCache(enabled=use_cache, extra_files=dataset_files)
+    cache = MetadataCache(enabled=use_cache)
+    datasets: dict[str, DatasetEntry] = {}
     entries: dict[str, TaskEntry] = {}
-    impls = sorted(manager.hook.visionflan_task_dirs.get_hookimpls(), key=lambda i: i.plugin_name)
+    releases: dict[str, TaskEntry] = {}
+    impls = sorted(manager.hook.visionflan_dataset_dirs.get_hookimpls(), key=lambda i: i.plugin_name)
     for impl in impls:
         try:
-            folders = [Path(folder) for folder in cast(Iterable[Any], impl.function())]
+            folders = sorted(Path(f) for f in cast(Iterable[Any], impl.function()))
         except Exception as error:
             broken.append(BrokenPlugin(impl.plugin_name, impl.plugin_name, f"hook failed: {error!r}"))
             continue
-        for folder in sorted(folders):
-            task_file = folder / TASK_FILE
-            outcome = cache.get(task_file)
-            if outcome is None:
-                outcome = _validate(task_file, datasets)
-                cache.put(task_file, outcome)
-            origin = _folder_origin(impl.plugin, folder, impl.plugin_name)
-            if "error" in outcome:
-                broken.append(BrokenPlugin(folder.name, origin, outcome["error"], folder))
+        for folder in folders:
+            dataset = _dataset(folder, impl.plugin_name, cache, broken, datasets)
+            if dataset is None:
                 continue
-            info = outcome["spec"]
-            entry = TaskEntry(info["id"], folder, origin, info, dataset_files)
-            twin = entries.get(entry.id)
-            if twin is not None:
-                raise DuplicateTaskError(
-                    f"task id {entry.id!r} is registered twice: by {twin.origin} ({twin.folder}) "
-                    f"and by {entry.origin} ({entry.folder})"
-                )
-            entries[entry.id] = entry
+            for task_folder in task_folders(folder):
+                entry = _task(task_folder, dataset, cache, broken)
+                if entry is not None:
+                    _add_task(entry, entries, releases)
     cache.save()
     if strict and broken:
         raise VisionFlanError(
             "broken task plugins:\n" + "\n".join(f"  {b.origin}: {b.reason}" for b in broken)
         )
-    return Registry(entries=dict(sorted(entries.items())), broken=broken, dataset_files=dataset_files)
+    return Registry(entries=dict(sorted(entries.items())), broken=broken,
+                    datasets=dict(sorted(datasets.items())))
 
 
-def _folder_origin(plugin: object, folder: Path, plugin_name: str) -> str:
-    """The entry point that named ``folder``, where a folder set knows it."""
-    if isinstance(plugin, TaskFolderSet):
-        return plugin.origins.get(folder, plugin_name)
-    return plugin_name
+def _dataset(
+    folder: Path, origin: str, cache: MetadataCache, broken: list[BrokenPlugin],
+    datasets: dict[str, DatasetEntry],
+) -> DatasetEntry | None:
+    """The validated dataset folder, or ``None`` after reporting why it (and its tasks) are broken."""
+    dataset_file = folder / DATASET_FILE
+    outcome = _cached(cache, f"dataset:{dataset_file}", [dataset_file], lambda: _validate_dataset(folder))
+    if "error" in outcome:
+        broken.append(BrokenPlugin(folder.name, origin, outcome["error"], folder))
+        return None
+    info = DatasetMetadata.from_spec(outcome["value"])
+    twin = datasets.get(info.id)
+    if twin is not None:
+        raise DuplicateTaskError(
+            f"dataset {info.id!r} is defined twice: in {twin.folder / DATASET_FILE} ({twin.origin}) "
+            f"and in {dataset_file} ({origin})"
+        )
+    entry = DatasetEntry(info.id, folder, origin, info)
+    datasets[info.id] = entry
+    return entry
 
 
-def _dataset_files(
-    manager: pluggy.PluginManager, broken: list[BrokenPlugin]
-) -> tuple[tuple[Path, ...], Callable[[], Mapping[str, Any]]]:
-    """Plugins' extra dataset files (sorted, unique) and a lazy loader of the merged list.
-
-    The list is parsed only when a task.yaml must be validated (a metadata-cache miss).
-    """
-    files: set[Path] = set()
-    for impl in manager.hook.visionflan_dataset_files.get_hookimpls():
-        try:
-            files.update(Path(f) for f in cast(Iterable[Any], impl.function()))
-        except Exception as error:
-            broken.append(BrokenPlugin(impl.plugin_name, impl.plugin_name, f"hook failed: {error!r}"))
-    ordered = tuple(sorted(files))
-
-    def load() -> Mapping[str, Any]:
-        from .catalog import source_datasets
-
-        try:
-            return source_datasets(ordered)
-        except (OSError, ValueError) as error:
-            broken.append(BrokenPlugin("source datasets", ", ".join(map(str, ordered)), str(error)))
-            return source_datasets()
-
-    return ordered, functools.cache(load)
+def _task(
+    folder: Path, dataset: DatasetEntry, cache: MetadataCache, broken: list[BrokenPlugin]
+) -> TaskEntry | None:
+    task_file = folder / TASK_FILE
+    files = [task_file, dataset.folder / DATASET_FILE]
+    outcome = _cached(cache, f"task:{task_file}", files, lambda: _validate_task(folder, dataset.folder))
+    if "error" in outcome:
+        broken.append(BrokenPlugin(folder.name, dataset.origin, outcome["error"], folder))
+        return None
+    data = outcome["value"]
+    return TaskEntry(data["id"], folder, dataset.origin, TaskMetadata.from_spec(data), dataset, data)
 
 
-def _validate(task_file: Path, datasets: Callable[[], Mapping[str, Any]]) -> dict[str, Any]:
-    """``{"spec": <validated metadata>}`` or ``{"error": <one line per problem>}``."""
-    import json
+def _add_task(entry: TaskEntry, entries: dict[str, TaskEntry], releases: dict[str, TaskEntry]) -> None:
+    """Register ``entry``; a second task with its id or release name is an error naming both."""
+    twin = entries.get(entry.id)
+    if twin is not None:
+        raise DuplicateTaskError(
+            f"task id {entry.id!r} is registered twice: by {twin.origin} ({twin.folder}) "
+            f"and by {entry.origin} ({entry.folder})"
+        )
+    entries[entry.id] = entry
+    release = entry.info.release_name
+    if release:
+        twin = releases.get(release)
+        if twin is not None:
+            raise DuplicateTaskError(
+                f"release name {release!r} is claimed twice: by task {twin.id} ({twin.folder}) "
+                f"and by task {entry.id} ({entry.folder})"
+            )
+        releases[release] = entry
 
-    from pydantic import ValidationError
 
+def _cached(cache: MetadataCache, name: str, files: list[Path], build: Any) -> Outcome:
+    """The cached outcome for ``files``, or a fresh one stamped before the files were read."""
+    try:
+        stamps = stamp(files)
+    except OSError as error:
+        return {"error": f"{error.filename}: cannot read: {error.strerror}"}
+    outcome = cache.get(name, stamps)
+    if outcome is None:
+        outcome = cast(Outcome, build())
+        cache.put(name, stamps, outcome)
+    return outcome
+
+
+def _validate_dataset(folder: Path) -> Outcome:
+    """``{"value": <validated dataset.yaml>}`` or ``{"error": <one line per problem>}``."""
+    from .spec import DatasetSpec, placeholders
+
+    dataset_file = folder / DATASET_FILE
+    raw, error = _load(dataset_file)
+    if error is not None:
+        return {"error": error}
+    found = placeholders(raw)
+    if found:
+        return {"error": f"{dataset_file}: placeholder text left in {', '.join(found)}"}
+    spec, error = _model(DatasetSpec, raw, dataset_file)
+    if spec is None:
+        return {"error": error}
+    if spec.id != folder.name:
+        return {"error": f"{dataset_file}: field id: {spec.id!r} differs from the folder name"}
+    return {"value": spec.model_dump(mode="json")}
+
+
+def _validate_task(folder: Path, dataset_folder: Path) -> Outcome:
+    """``{"value": <effective spec>}`` or ``{"error": ...}``: the task file over its dataset file."""
+    from .spec import DatasetSpec, TaskFile, compose, inheritance_problems, placeholders
+
+    task_file = folder / TASK_FILE
+    dataset_raw, error = _load(dataset_folder / DATASET_FILE)
+    if error is not None:
+        return {"error": error}
+    raw, error = _load(task_file)
+    if error is not None:
+        return {"error": error}
+    found = placeholders(raw)
+    if found:
+        return {"error": f"{task_file}: placeholder text left in {', '.join(found)}"}
+    dataset, error = _model(DatasetSpec, dataset_raw, dataset_folder / DATASET_FILE)
+    task, task_error = _model(TaskFile, raw, task_file)
+    if dataset is None or task is None:
+        return {"error": error or task_error}
+    repeated = inheritance_problems(dataset, task)
+    if repeated:
+        return {"error": "; ".join(f"{task_file}: field {line}" for line in repeated)}
+    return {"value": compose(dataset, task).model_dump(mode="json")}
+
+
+def _load(path: Path) -> tuple[Any, str | None]:
     from ._yaml import load_yaml
-    from .spec import TaskSpec
 
     try:
-        raw = load_yaml(task_file)
-        spec = TaskSpec.model_validate(raw, context={"datasets": datasets()})
+        raw = load_yaml(path)
     except OSError as error:
-        return {"error": f"{task_file}: cannot read: {error.strerror}"}
+        return None, f"{path}: cannot read: {error.strerror}"
+    except Exception as error:  # YAML syntax errors: the message carries line and column
+        return None, f"{path}: {error}".replace("\n", " ")
+    if not isinstance(raw, dict):
+        return None, f"{path}: expected a mapping at the top level"
+    return raw, None
+
+
+def _model(model: Any, raw: dict[str, Any], path: Path) -> tuple[Any, str]:
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(raw), ""
     except ValidationError as error:
         lines = [
-            f"{task_file}: field {'.'.join(map(str, e['loc'])) or '<root>'}: {e['msg']}"
+            f"{path}: field {'.'.join(map(str, e['loc'])) or '<root>'}: {e['msg']}"
             for e in error.errors()
         ]
-        return {"error": "; ".join(lines)}
-    except Exception as error:  # YAML syntax errors and the like
-        return {"error": f"{task_file}: {error}".replace("\n", " ")}
-    if spec.id != task_file.parent.name:
-        return {"error": f"{task_file}: field id: {spec.id!r} differs from folder name"}
-    return {"spec": json.loads(spec.model_dump_json())}
+        return None, "; ".join(lines)

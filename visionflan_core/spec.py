@@ -1,4 +1,10 @@
-"""The task metadata contract (``task.yaml``), validated with pydantic."""
+"""The task contract: ``dataset.yaml`` (what is true of a dataset) and ``task.yaml`` (what one task adds).
+
+A dataset folder owns its tasks. Each task inherits the dataset's reader, reader options, fields,
+layout, download and notes, and overrides keys explicitly; :func:`compose` merges the two files into
+the :class:`TaskSpec` the rest of the package uses. A task value that repeats the inherited one
+verbatim, and placeholder text anywhere, are validation errors: copies drift, TODOs ship.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from .vocab import ANSWER_TYPES, CATEGORIES, GROUPS
 
 TASK_ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+DATASET_ID_PATTERN = TASK_ID_PATTERN
 _CALLABLE_REF = re.compile(r"^(\./[\w/]+\.py|[A-Za-z_][\w.]*):[A-Za-z_]\w*$")
-
+_PLACEHOLDER = re.compile(r"\b(TODO|FIXME|TBD|XXX)\b|<fill[^>]*>|lorem ipsum", re.IGNORECASE)
 
 _VOCABULARIES: dict[str, tuple[str, ...]] = {
     "category": CATEGORIES,
@@ -24,23 +31,51 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class SourceSpec(_Strict):
-    """Where a task's raw records come from and how they are read."""
+def _callable_ref(value: str | None) -> str | None:
+    if value is not None and not _CALLABLE_REF.match(value):
+        raise ValueError(f"{value!r} is not 'module:function' or './file.py:function'")
+    return value
 
-    reader: str = Field(description="'package.module:function' or './file.py:function' in the task folder")
-    options: dict[str, Any] = Field(default_factory=dict, description="keyword arguments for the reader")
-    fields: list[str] = Field(description="template variables every record provides")
-    dir: str | None = Field(default=None, description="folder under --data-root; default: dataset id")
-    layout: str = Field(description="the expected on-disk layout under that folder")
+
+def placeholders(value: Any, path: str = "") -> list[str]:
+    """Dotted paths of every string in ``value`` that still holds placeholder text."""
+    if isinstance(value, str):
+        return [path or "<root>"] if _PLACEHOLDER.search(value) else []
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in placeholders(v, f"{path}.{k}" if path else str(k))]
+    if isinstance(value, list | tuple):
+        return [p for i, v in enumerate(value) for p in placeholders(v, f"{path}[{i}]")]
+    return []
+
+
+class DatasetSpec(_Strict):
+    """``dataset.yaml``: everything true of one source dataset, shared by all of its tasks."""
+
+    id: str = Field(pattern=DATASET_ID_PATTERN, description="the dataset folder's name")
+    name: str
+    homepage: str | None = None
+    license: str
+    citation: str | None = None
+    dir: str | None = Field(default=None, description="folder under --data-root; default: the id")
     download: str = Field(description="where to obtain the data")
-    format_notes: str = Field(default="", description="what is verified and what is a guess")
+    layout: str = Field(description="the expected on-disk layout under that folder")
+    format_notes: str = Field(description="what is verified (against which source) and what is a guess")
+    reader: str = Field(description="'./reader.py:function' in the dataset folder, or 'module:function'")
+    options: dict[str, Any] = Field(default_factory=dict, description="default keyword arguments")
+    fields: list[str] = Field(description="template variables every record provides")
+    contributors: list[str] = Field(default=["visionflan maintainers"], min_length=1)
+    fixture: str = Field(default="fixture", description="the bundled sample, in the real layout")
+    fixture_seed: int = 0
 
     @field_validator("reader")
     @classmethod
-    def _callable_ref(cls, value: str) -> str:
-        if not _CALLABLE_REF.match(value):
-            raise ValueError(f"{value!r} is not 'module:function' or './file.py:function'")
-        return value
+    def _reader_ref(cls, value: str | None) -> str | None:
+        return _callable_ref(value)
+
+    @property
+    def data_dir(self) -> str:
+        """The folder under ``--data-root`` that holds this dataset."""
+        return self.dir or self.id
 
 
 class ChoicesSpec(_Strict):
@@ -57,28 +92,18 @@ class FormatterSpec(_Strict):
     options: dict[str, Any] = Field(default_factory=dict)
 
 
-class FixtureSpec(_Strict):
-    """The tiny sample of the source format that ships with the task, and its golden snapshot."""
-
-    path: str = "fixture"
-    snapshot: str = "snapshot.json"
-    seed: int = 0
-
-
-class TaskSpec(_Strict):
-    """Everything known about a task without importing any of its code."""
+class TaskFile(_Strict):
+    """``task.yaml``: only what is true of this task; the rest is inherited from ``dataset.yaml``."""
 
     id: str = Field(pattern=TASK_ID_PATTERN)
     release_name: str | None = Field(default=None, description="Vision-Flan task_name, if released")
     paper_name: str | None = None
     description: str = ""
-    dataset: str
     category: str
     group: str
     answer_type: str
     images_per_instance: int = Field(default=1, ge=0)
     version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
-    contributors: list[str] = Field(min_length=1)
     example_id: str = Field(
         default="vision-flan_{release_name}+{record_id}",
         description="format string over release_name, task_id, record_id",
@@ -87,9 +112,18 @@ class TaskSpec(_Strict):
     image_placement: Literal["random", "before", "after"] = "random"
     choices: ChoicesSpec | None = None
     formatter: FormatterSpec = Field(default_factory=FormatterSpec)
-    source: SourceSpec
-    fixture: FixtureSpec = Field(default_factory=FixtureSpec)
     catalogue_notes: str = Field(default="", description="where this task differs from the catalogue")
+    # overrides of the dataset's values (inherited when absent)
+    reader: str | None = None
+    options: dict[str, Any] = Field(default_factory=dict, description="merged over the dataset's")
+    fields: list[str] | None = None
+    contributors: list[str] | None = None
+    format_notes: str = Field(default="", description="added to the dataset's notes for this task")
+
+    @field_validator("reader")
+    @classmethod
+    def _reader_ref(cls, value: str | None) -> str | None:
+        return _callable_ref(value)
 
     @field_validator("category", "group", "answer_type")
     @classmethod
@@ -100,30 +134,117 @@ class TaskSpec(_Strict):
             raise ValueError(f"{value!r} is not one of {choices}")
         return value
 
-    @field_validator("dataset")
-    @classmethod
-    def _known_dataset(cls, value: str, info: ValidationInfo) -> str:
-        known = (info.context or {}).get("datasets")
-        if known is None:
-            from .catalog import source_datasets
-
-            known = source_datasets()
-        if value not in known:
-            raise ValueError(
-                f"{value!r} is not a known source dataset: add it to visionflan_core/data/"
-                "source_datasets.yaml, or ship a source_datasets.yaml beside your task folders"
-            )
-        return value
-
     @model_validator(mode="after")
-    def _instruction_template(self) -> TaskSpec:
+    def _instruction_template(self) -> TaskFile:
         if "instruction" not in self.templates:
             raise ValueError("templates must name an 'instruction' template")
         if "{record_id}" not in self.example_id:
             raise ValueError("example_id must contain {record_id}")
         return self
 
+
+class SourceSpec(_Strict):
+    """Where a task's raw records come from and how they are read (dataset values plus overrides)."""
+
+    reader: str
+    options: dict[str, Any] = Field(default_factory=dict)
+    fields: list[str]
+    dir: str
+    layout: str
+    download: str
+    format_notes: str = ""
+
+
+class FixtureSpec(_Strict):
+    """The dataset's bundled sample (relative to the dataset folder) and this task's snapshot."""
+
+    path: str = "fixture"
+    snapshot: str = "snapshot.json"
+    seed: int = 0
+
+
+class TaskSpec(_Strict):
+    """One task's effective metadata: its ``task.yaml`` over its ``dataset.yaml``."""
+
+    id: str
+    release_name: str | None
+    paper_name: str | None
+    description: str
+    dataset: str
+    category: str
+    group: str
+    answer_type: str
+    images_per_instance: int
+    version: str
+    contributors: list[str]
+    example_id: str
+    templates: dict[str, str]
+    image_placement: Literal["random", "before", "after"]
+    choices: ChoicesSpec | None
+    formatter: FormatterSpec
+    source: SourceSpec
+    fixture: FixtureSpec
+    catalogue_notes: str
+
     @property
     def data_dir(self) -> str:
         """The folder under ``--data-root`` that holds this task's dataset."""
-        return self.source.dir or self.dataset
+        return self.source.dir
+
+    def example_key(self, record_id: str) -> str:
+        """The example id of a record, in the released shape (the one place the formula lives)."""
+        return self.example_id.format(
+            release_name=self.release_name or self.id, task_id=self.id, record_id=record_id
+        )
+
+
+def inheritance_problems(dataset: DatasetSpec, task: TaskFile) -> list[str]:
+    """Task values that repeat the inherited ones verbatim (each should simply be left out)."""
+    found = [
+        f"options.{key}: repeats the dataset's value {value!r}; leave it out"
+        for key, value in task.options.items()
+        if key in dataset.options and dataset.options[key] == value
+    ]
+    for name in ("reader", "fields", "contributors"):
+        value = getattr(task, name)
+        if value is not None and value == getattr(dataset, name):
+            found.append(f"{name}: repeats the dataset's value; leave it out")
+    if task.format_notes and task.format_notes.strip() in dataset.format_notes:
+        found.append("format_notes: repeats the dataset's notes; leave it out")
+    return found
+
+
+def compose(dataset: DatasetSpec, task: TaskFile) -> TaskSpec:
+    """The effective spec of ``task`` in ``dataset``: task values override, options merge."""
+    notes = dataset.format_notes
+    if task.format_notes:
+        notes = f"{notes}\nThis task: {task.format_notes}"
+    return TaskSpec(
+        id=task.id,
+        release_name=task.release_name,
+        paper_name=task.paper_name,
+        description=task.description,
+        dataset=dataset.id,
+        category=task.category,
+        group=task.group,
+        answer_type=task.answer_type,
+        images_per_instance=task.images_per_instance,
+        version=task.version,
+        contributors=task.contributors or dataset.contributors,
+        example_id=task.example_id,
+        templates=task.templates,
+        image_placement=task.image_placement,
+        choices=task.choices,
+        formatter=task.formatter,
+        source=SourceSpec(
+            reader=task.reader or dataset.reader,
+            options={**dataset.options, **task.options},
+            fields=task.fields if task.fields is not None else dataset.fields,
+            dir=dataset.data_dir,
+            layout=dataset.layout,
+            download=dataset.download,
+            format_notes=notes,
+        ),
+        fixture=FixtureSpec(path=dataset.fixture, seed=dataset.fixture_seed),
+        catalogue_notes=task.catalogue_notes,
+    )

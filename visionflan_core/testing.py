@@ -1,17 +1,28 @@
-"""A testing kit for task authors: draw fixture images and check a task in one call.
+"""A testing kit for dataset and task authors: make fixtures, read them back, check a task.
 
     from visionflan_core.testing import assert_task_valid
     def test_my_task():
         assert_task_valid("my_task")
+
+A dataset folder's ``make_fixture.py`` defines ``make_fixture(root)``, which writes the fixture into
+the empty folder ``root``, and ends with ``if __name__ == "__main__": regenerate(make_fixture, __file__)``.
 """
 
 from __future__ import annotations
 
+import json
+import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PIL import Image, ImageDraw
 
 from .seeding import derive_seed
+
+if TYPE_CHECKING:
+    from .errors import Problem
+    from .records import SourceRecord
 
 SHAPES = ("rectangle", "ellipse", "triangle")
 
@@ -54,3 +65,77 @@ def assert_task_valid(task_id: str) -> None:
     registry = discover(use_cache=False)
     problems = validate_task(registry, registry.get(task_id))
     assert not problems, "\n".join(str(p) for p in problems)
+
+
+def regenerate(make_fixture: Callable[[Path], None], script_file: str) -> Path:
+    """Rewrite ``fixture/`` beside ``script_file`` from scratch (stale files must not linger)."""
+    root = Path(script_file).resolve().parent / "fixture"
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    make_fixture(root)
+    return root
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Pretty JSON (real files are often minified; the keys and value types are what matter)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def write_text(path: Path, text: str) -> Path:
+    """``text`` as UTF-8 at ``path``, creating the folders above it (lists, TSVs, minified JSON)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def draw_images(folder: Path, names: list[str], *, mode: str = "RGB") -> None:
+    """A 32x32 picture per name (format from the suffix), seeded by its folder and name."""
+    for name in names:
+        draw_image(folder / name, seed=f"{folder.name}/{name}", size=(32, 32), mode=mode)
+
+
+def copy_fixture(source: Path, tmp_path: Path, name: str) -> Path:
+    """A writable copy of ``source`` at ``tmp_path/name``, ready to be corrupted by a test."""
+    root = tmp_path / name
+    shutil.copytree(source, root)
+    return root
+
+
+def read_task(task_id: str, root: Path) -> tuple[list[SourceRecord], list[Problem]]:
+    """Every record the task reads from ``root``, and the problems reported on the way."""
+    from .registry import discover
+
+    problems: list[Problem] = []
+    records = list(discover().load(task_id).read(root, problems))
+    return records, problems
+
+
+
+
+def vqa_files(root: Path, *, questions: str, annotations: str, image_dir: str,
+              rows: list[tuple[int, int, str, list[str]]], extra: dict[str, Any]) -> None:
+    """VQA-format question and annotation files (VQAv2, OK-VQA) plus COCO-2014-named images.
+
+    ``rows`` are ``(image_id, question_id, question, ten answers)``; ``extra`` adds per-dataset
+    annotation keys (``multiple_choice_answer`` comes from the first answer when asked for).
+    """
+    header = {"info": {"description": "fixture"}, "license": {"name": "fixture"},
+              "data_subtype": image_dir, "data_type": "mscoco"}
+    write_json(root / questions, {**header, "task_type": "Open-Ended", "questions": [
+        {"image_id": image_id, "question": text, "question_id": qid}
+        for image_id, qid, text, _ in rows]})
+    write_json(root / annotations, {**header, "annotations": [
+        {"image_id": image_id, "question_id": qid, "question_type": "what",
+         "answer_type": "other", **_answers(answers, extra)}
+        for image_id, qid, _, answers in rows]})
+    draw_images(root / image_dir, sorted({f"COCO_{image_dir}_{row[0]:012d}.jpg" for row in rows}))
+
+
+def _answers(answers: list[str], extra: dict[str, Any]) -> dict[str, Any]:
+    found: dict[str, Any] = {"answers": [
+        {"answer_id": n, "answer": a, "raw_answer": a, "answer_confidence": "yes"}
+        for n, a in enumerate(answers, start=1)]}
+    for key, value in extra.items():
+        found[key] = answers[0] if value == "first answer" else value
+    return found

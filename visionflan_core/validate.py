@@ -14,8 +14,6 @@ from .registry import Registry, TaskEntry
 
 MIN_FIXTURE_RECORDS = 3
 MAX_FIXTURE_RECORDS = 10
-_RENDER_VARIABLES = frozenset({"label"})
-_CHOICE_VARIABLES = frozenset({"options", "answer"})
 
 
 def validate_registry(registry: Registry) -> list[Problem]:
@@ -43,11 +41,8 @@ def validate_task(
 def _static(task: Any) -> list[Problem]:
     spec = task.spec
     problems: list[Problem] = []
-    allowed = set(spec.source.fields) | _RENDER_VARIABLES
-    if spec.choices is not None:
-        allowed |= _CHOICE_VARIABLES
     for template_id, compiled in task.templates.items():
-        for name in sorted(compiled.variables - allowed):
+        for name in task.undeclared_variables(compiled):
             problems.append(Problem(
                 task_id=task.id,
                 file=spec.templates[template_id],

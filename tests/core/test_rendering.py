@@ -11,18 +11,18 @@ from jinja2.exceptions import SecurityError
 from visionflan_core.errors import TaskError
 from visionflan_core.records import SourceRecord
 from visionflan_core.registry import discover
-from visionflan_core.spec import TaskSpec
+from visionflan_core.spec import TaskFile
 from visionflan_core.task import Task
 from visionflan_core.templating import compile_template
 
-from .conftest import entry_point
+from .conftest import plugin_of
 
 
 def _task(make_package: Callable[..., Path], template: str, **spec_changes: object) -> Task:
     make_package("acme", {"task": template})
-    task = discover(group_entry_points=[entry_point("task", "acme:task")]).load("task")
+    task = discover(group_entry_points=[plugin_of("acme")]).load("task")
     if spec_changes:
-        task = Task(task.spec.model_copy(update=spec_changes), task.folder)
+        task = Task(task.spec.model_copy(update=spec_changes), task.folder, task.dataset_folder)
     return task  # type: ignore[no-any-return]
 
 
@@ -107,8 +107,13 @@ def test_image_placement_is_seeded_and_both_sides_occur(make_package: Callable[.
         before += prompt.startswith("<image>")
         after += prompt.endswith("<image>")
     assert before and after
-    fixed = Task(task.spec.model_copy(update={"image_placement": "after"}), task.folder)
+    fixed = Task(task.spec.model_copy(update={"image_placement": "after"}), task.folder, task.dataset_folder)
     assert fixed.render(_record()).prompt == "What is it?\n<image>"
+    # a mixture's policy overrides the task's own, through the same one placement step
+    assert fixed.render(_record(), placement="before").prompt == "<image>\nWhat is it?"
+    flips = {task.render(_record(id=f"r{n}"), placement="random").prompt.startswith("<image>")
+             for n in range(40)}
+    assert flips == {True, False}
 
 
 def test_provenance_records_template_hash_and_source(make_package: Callable[..., Path]) -> None:
@@ -121,15 +126,14 @@ def test_provenance_records_template_hash_and_source(make_package: Callable[...,
 
 def test_spec_rejects_unknown_keys_and_vocabulary() -> None:
     base = {
-        "id": "x", "dataset": "coco", "category": "Perception", "group": "classification",
-        "answer_type": "label", "version": "1.0.0", "contributors": ["t"],
-        "source": {"reader": "m:f", "fields": [], "layout": "l", "download": "d"},
+        "id": "x", "category": "Perception", "group": "classification",
+        "answer_type": "label", "version": "1.0.0",
     }
-    TaskSpec.model_validate(base)
-    for bad in ({"dataset": "no_such_dataset"}, {"group": "other"}, {"colour": "red"},
-                {"id": "Bad-Id"}, {"version": "1"}):
+    TaskFile.model_validate(base)
+    for bad in ({"reader": "not a reference"}, {"group": "other"}, {"colour": "red"},
+                {"id": "Bad-Id"}, {"version": "1"}, {"example_id": "no-record-id"}):
         with pytest.raises(ValueError):
-            TaskSpec.model_validate({**base, **bad})
+            TaskFile.model_validate({**base, **bad})
 
 
 def _partials() -> list[str]:

@@ -1,8 +1,9 @@
-"""`vf-tasks new` scaffolds a folder that validates, and registers its entry point."""
+"""`vf-tasks new DATASET` and `new DATASET/TASK`: folders that discovery lists at once, no pyproject edit."""
 
 from __future__ import annotations
 
-import tomllib
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,49 +15,61 @@ from visionflan_core.registry import discover
 from visionflan_core.scaffold import scaffold_task
 from visionflan_core.validate import validate_task
 
-from .conftest import entry_point
+from .conftest import plugin_of
 
 
-def test_new_task_validates_and_is_registered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "pyproject.toml").write_text('[project]\nname = "acme"\nversion = "0.1.0"\n')
-    result = CliRunner().invoke(
-        cli, ["new", "acme_birds", "--project-dir", str(tmp_path), "--package", "acme_scaffold"]
-    )
-    assert result.exit_code == 0, result.output
-    project = tomllib.loads((tmp_path / "pyproject.toml").read_text())
-    points = project["project"]["entry-points"]["visionflan.tasks"]
-    assert points == {"acme_birds": "acme_scaffold:acme_birds"}
+def _fill_in(dataset_yaml: Path) -> None:
+    """What only the dataset's author can write: the facts the scaffold leaves as TODO."""
+    text = dataset_yaml.read_text()
+    for line in text.splitlines():
+        if "TODO" in line:
+            key = line.split(":")[0].strip()
+            text = text.replace(line, f"{line.split(':')[0]}: the {key} of this test dataset"
+                                if ":" in line and key else "  filled in")
+    dataset_yaml.write_text(text)
 
+
+def test_new_dataset_then_task_validates_without_touching_pyproject(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[project]\nname = "acme"\n')
+    package = tmp_path / "acme_scaffold"
+    runner = CliRunner()
+    made = runner.invoke(cli, ["new", "birds", "--package-dir", str(package)])
+    assert made.exit_code == 0, made.output
+    assert 'acme_scaffold = "acme_scaffold:plugin"' in made.output  # the one line to add, once
+    assert (package / "birds" / "fixture" / "records.jsonl").is_file()
     monkeypatch.syspath_prepend(str(tmp_path))
-    registry = discover(group_entry_points=[entry_point("acme_birds", points["acme_birds"])])
-    assert validate_task(registry, registry.get("acme_birds"), update_snapshot=True) == []
-    assert validate_task(registry, registry.get("acme_birds")) == []
+    sys.modules.pop("acme_scaffold", None)
+
+    (broken,) = discover(group_entry_points=[plugin_of("acme_scaffold")]).broken
+    assert "placeholder text" in broken.reason, "the TODOs must be filled in before use"
+    _fill_in(package / "birds" / "dataset.yaml")
+
+    task = runner.invoke(cli, ["new", "birds/species", "--package-dir", str(package)])
+    assert task.exit_code == 0, task.output
+    folder = package / "birds" / "species"
+    task_yaml = folder / "task.yaml"
+    task_yaml.write_text(task_yaml.read_text().replace("TODO one sentence", "One sentence"))
+    registry = discover(group_entry_points=[plugin_of("acme_scaffold")])
+    assert registry.broken == [] and list(registry.entries) == ["birds_species"]
+    assert validate_task(registry, registry.get("birds_species"), update_snapshot=True) == []
+    assert validate_task(registry, registry.get("birds_species")) == []
+    assert pyproject.read_text() == '[project]\nname = "acme"\n'
+    tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                            str(package / "birds" / "test_reader.py")],
+                           cwd=tmp_path, capture_output=True, text=True)
+    assert tests.returncode == 0, tests.stdout + tests.stderr
 
 
-def test_entry_point_is_added_to_existing_table(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text(
-        '[project]\nname = "x"\n\n[project.entry-points."visionflan.tasks"]\n'
-        'old = "pkg:old"\n\n[tool.other]\nkey = 1\n'
-    )
-    scaffold_task("fresh", project_dir=tmp_path, package="pkg")
-    data = tomllib.loads((tmp_path / "pyproject.toml").read_text())
-    assert data["project"]["entry-points"]["visionflan.tasks"] == {"old": "pkg:old", "fresh": "pkg:fresh"}
-    assert data["tool"]["other"] == {"key": 1}
-    with pytest.raises(VisionFlanError, match="already exists"):
-        scaffold_task("fresh", project_dir=tmp_path, package="pkg")
-
-
-def test_new_rejects_bad_ids(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
+def test_new_task_needs_its_dataset_and_good_names(tmp_path: Path) -> None:
+    with pytest.raises(VisionFlanError, match="create it first with `vf-tasks new birds`"):
+        scaffold_task("birds", "species", package_dir=tmp_path)
+    (tmp_path / "birds").mkdir()
+    (tmp_path / "birds" / "dataset.yaml").write_text("id: birds\n")
     with pytest.raises(VisionFlanError, match="must match"):
-        scaffold_task("Bad-Id", project_dir=tmp_path)
-
-
-def test_new_refuses_unknown_dataset_and_names_the_fix(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
-    with pytest.raises(VisionFlanError, match=r"unknown dataset 'acme_shapes'.*source_datasets\.yaml"):
-        scaffold_task("t", project_dir=tmp_path, package="pkg", dataset="acme_shapes")
-    (tmp_path / "pkg").mkdir()
-    (tmp_path / "pkg" / "source_datasets.yaml").write_text("acme_shapes: {name: A, license: CC0}\n")
-    folder, _ = scaffold_task("t", project_dir=tmp_path, package="pkg", dataset="acme_shapes")
-    assert (folder / "task.yaml").read_text().count("dataset: acme_shapes") == 1
+        scaffold_task("birds", "Bad-Name", package_dir=tmp_path)
+    scaffold_task("birds", "species", package_dir=tmp_path)
+    with pytest.raises(VisionFlanError, match="already exists"):
+        scaffold_task("birds", "species", package_dir=tmp_path)

@@ -8,12 +8,12 @@ from pathlib import Path
 from visionflan_core.registry import Registry, discover
 from visionflan_core.validate import validate_task
 
-from .conftest import entry_point
+from .conftest import plugin_of
 
 
 def _registry(make_package: Callable[..., Path], template: str = "What is it?") -> tuple[Registry, Path]:
     root = make_package("acme", {"task": template})
-    return discover(group_entry_points=[entry_point("task", "acme:task")]), root / "task"
+    return discover(group_entry_points=[plugin_of("acme")]), root / "shapes" / "task"
 
 
 def test_clean_task_passes_once_snapshot_exists(make_package: Callable[..., Path]) -> None:
@@ -29,7 +29,7 @@ def test_changed_rendering_is_reported_against_snapshot(make_package: Callable[.
     registry, folder = _registry(make_package)
     validate_task(registry, registry.get("task"), update_snapshot=True)
     (folder / "instruction.jinja").write_text("What animal is it?")
-    registry = discover(group_entry_points=[entry_point("task", "acme:task")])
+    registry = discover(group_entry_points=[plugin_of("acme")])
     (problem,) = validate_task(registry, registry.get("task"))
     assert (problem.file, problem.field) == ("snapshot.json", "conversations")
     assert problem.record_id is not None
@@ -43,7 +43,7 @@ def test_undeclared_template_variable(make_package: Callable[..., Path]) -> None
 
 def test_undecodable_fixture_image(make_package: Callable[..., Path]) -> None:
     registry, folder = _registry(make_package)
-    (folder / "fixture" / "cat" / "b.png").write_bytes(b"\x89PNG not really")
+    (folder.parent / "fixture" / "cat" / "b.png").write_bytes(b"\x89PNG not really")
     problems = validate_task(registry, registry.get("task"), update_snapshot=True)
     assert any(p.file == "cat/b.png" and p.field == "images" for p in problems)
     assert not (folder / "snapshot.json").exists(), "a failing task must not write its snapshot"
@@ -57,6 +57,6 @@ def test_template_syntax_error_names_file(make_package: Callable[..., Path]) -> 
 
 def test_too_small_fixture(make_package: Callable[..., Path]) -> None:
     registry, folder = _registry(make_package)
-    (folder / "fixture" / "dog" / "c.png").unlink()
+    (folder.parent / "fixture" / "dog" / "c.png").unlink()
     problems = validate_task(registry, registry.get("task"), update_snapshot=True)
     assert any("fixture yields 2 records" in p.message for p in problems)

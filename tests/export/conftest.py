@@ -1,4 +1,4 @@
-"""A fake task world for export tests: three scaffolded tasks with a JSON-list reader we control.
+"""A fake task world for export tests: three dataset folders, one task each, and a reader we control.
 
 The reader yields whatever image references ``records.json`` lists, so tests can point examples
 at missing, corrupt, over-size or outside-the-root images.
@@ -23,7 +23,7 @@ from visionflan_core.export.settings import RunOptions, Settings
 from visionflan_core.export.spec import MixtureSpec
 from visionflan_core.export.task_source import RegistrySource
 from visionflan_core.registry import Registry, discover
-from visionflan_core.scaffold import scaffold_task
+from visionflan_core.scaffold import ensure_package
 from visionflan_core.testing import draw_image
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -37,7 +37,7 @@ TASKS = {
 }
 READER = '''
 import json
-from visionflan_core.records import SourceRecord
+from visionflan_core.reader_kit import SourceRecord
 
 
 def read(context, root, *, file="records.json"):
@@ -45,11 +45,28 @@ def read(context, root, *, file="records.json"):
         yield SourceRecord(id=raw["id"], images=tuple(raw["images"]),
                            fields={"class_name": raw["label"]}, label=raw["label"])
 '''
-TASK_YAML_EDITS = {
-    "release_name: null": "release_name: {release}",
-    "reader: visionflan_core.readers.image_folder:read_image_folder": "reader: ./reader.py:read",
-    "options: {subdir: images}": "options: {}",
-}
+DATASET_YAML = """\
+id: {dataset}
+name: Fake {dataset}
+license: CC0
+citation: "@misc{{fake_{dataset}, title={{Fake}}}}"
+download: nowhere
+layout: records.json and images/<task>/<n>.png
+format_notes: a test dataset whose records.json lists image references as given
+reader: ./reader.py:read
+fields: [class_name]
+contributors: [tests]
+"""
+TASK_YAML = """\
+id: {task}
+release_name: {release}
+category: {category}
+group: classification
+answer_type: label
+version: 0.1.0
+example_id: "{task}+{{record_id}}"
+formatter: {{name: template, options: {{template: "The image shows {{{{ label }}}}."}}}}
+"""
 
 
 def write_records(root: Path, task: str, count: int, *, size: tuple[int, int] = (24, 20)) -> None:
@@ -64,17 +81,18 @@ def write_records(root: Path, task: str, count: int, *, size: tuple[int, int] = 
 
 @pytest.fixture(scope="session")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    """Scaffolded fake tasks (registered through entry points) and a data root for them."""
+    """Fake dataset folders, one task each (one entry point for the package), and a data root."""
     project = tmp_path_factory.mktemp("fake-project")
-    (project / "pyproject.toml").write_text('[project]\nname = "fake"\nversion = "0"\n')
+    package = project / PACKAGE
+    ensure_package(package)
     for task, (dataset, category, release, _) in TASKS.items():
-        folder, _ = scaffold_task(task, project_dir=project, package=PACKAGE,
-                                  dataset=dataset, category=category)
-        text = (folder / "task.yaml").read_text()
-        for old, new in TASK_YAML_EDITS.items():
-            text = text.replace(old, new.replace("{release}", release))
-        (folder / "task.yaml").write_text(text)
+        folder = package / dataset
+        (folder / task).mkdir(parents=True)
+        (folder / "dataset.yaml").write_text(DATASET_YAML.format(dataset=dataset))
         (folder / "reader.py").write_text(READER)
+        (folder / task / "task.yaml").write_text(
+            TASK_YAML.format(task=task, release=release, category=category))
+        (folder / task / "instruction.jinja").write_text("What is shown in the image?\n")
         write_records(folder / "fixture", task, 3)
     data_root = project / "data"
     for task, (dataset, _, _, count) in TASKS.items():
@@ -89,7 +107,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
 
 @pytest.fixture(scope="session")
 def registry(world: dict[str, Any]) -> Registry:
-    points = [EntryPoint(name=t, value=f"{PACKAGE}:{t}", group="visionflan.tasks") for t in TASKS]
+    points = [EntryPoint(name=PACKAGE, value=f"{PACKAGE}:plugin", group="visionflan.tasks")]
     found = discover(group_entry_points=points, use_cache=False)
     assert sorted(found.entries) == sorted(TASKS), found.broken
     return found

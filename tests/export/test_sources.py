@@ -16,7 +16,7 @@ from visionflan_core.export.progress import Reporter
 from visionflan_core.export.settings import Settings
 from visionflan_core.export.sources import Source
 from visionflan_core.export.spec import MixtureSpec, load_mixture
-from visionflan_core.registry import Registry, TaskEntry
+from visionflan_core.registry import Registry
 
 from .conftest import spec_of
 
@@ -30,9 +30,8 @@ def release_registry(registry: Registry) -> Registry:
     """The fake tasks renamed to release names the bundled sample uses."""
     entries = {}
     for task_id, entry in registry.entries.items():
-        info = {**entry.info, "release_name": RELEASE_NAMES[task_id]}
-        entries[task_id] = TaskEntry(task_id, entry.folder, entry.origin, info)
-    return Registry(entries=entries)
+        entries[task_id] = entry._replace(info=entry.info._replace(release_name=RELEASE_NAMES[task_id]))
+    return Registry(entries=entries, datasets=registry.dataset_entries)
 
 
 def _run(source: Source, spec: MixtureSpec, out: Path) -> dict[str, Any]:

@@ -96,7 +96,7 @@ def build_plan(workers: Workers, on_unit: Callable[[str], None] | None = None) -
 def _dataset_entries(known: dict[str, Any], tasks: list[Any]) -> dict[str, Any]:
     """Licence and citation of every dataset the mixture draws from, for the card."""
     used = sorted({t.dataset for t in tasks if t.dataset and t.dataset in known})
-    return {key: known[key].model_dump(mode="json") for key in used}
+    return {key: known[key].card_entry() for key in used}
 
 
 def _scan_unit(unit: str) -> tuple[dict[str, int], ScanLog]:

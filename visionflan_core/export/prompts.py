@@ -18,10 +18,11 @@ def choose_template(pool: list[str], seed: int, task_id: str, key: str) -> str:
 
 
 def place_images(example: Example, policy: Placement, seed: int) -> Example:
-    """Move the ``<image>`` tokens of the first human turn before or after its text.
+    """Move the ``<image>`` tokens of the first human turn of a text-only source's example.
 
-    ``task`` keeps what the renderer (or the source file) chose; ``random`` flips a coin seeded by
-    the mixture seed and the example, independently of the task's own choice.
+    Examples rendered by a task already have their tokens placed by :meth:`Task.render`; this is
+    for sources whose conversations arrive as text (the release JSON, LLaVA-Instruct). ``task``
+    keeps what the file chose; ``random`` flips a coin seeded by the mixture seed and the example.
     """
     if policy == "task" or not example.conversations:
         return example

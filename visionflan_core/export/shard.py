@@ -98,7 +98,8 @@ def _write_records(
 def _record(ctx: ExportContext, candidate: Candidate, index: int) -> OutputRecord:
     """Render one candidate, apply the mixture's placement policy, prepare its images."""
     made = ctx.source.materialise(candidate)
-    example = place_images(made.example, ctx.spec.image_placement, ctx.spec.seed)
+    example = made.example if made.placed else place_images(
+        made.example, ctx.spec.image_placement, ctx.spec.seed)
     try:
         images = [prepare(ref, ctx.settings.images) for ref in made.images]
     except ImageSkip as skip:

@@ -64,6 +64,7 @@ class Materialised:
 
     example: Example
     images: list[ImageRef]
+    placed: bool = False  # ``<image>`` tokens already placed by the mixture's policy
 
 
 class Source(ABC):
@@ -92,10 +93,8 @@ class Source(ABC):
         return {}
 
     def datasets(self) -> dict[str, Any]:
-        """Source-dataset entries by id (licence, citation): the core list unless overridden."""
-        from ..catalog import source_datasets
-
-        return source_datasets()
+        """Source-dataset entries by id (licence, citation); none unless a source knows them."""
+        return {}
 
     def describe(self) -> dict[str, Any]:
         """Input provenance for ``info.json`` (no absolute paths: outputs must not depend on them)."""
@@ -115,11 +114,11 @@ def selected_entries(registry: Registry, spec: MixtureSpec) -> list[TaskEntry]:
     result = []
     for task_id in sorted(chosen):
         info = chosen[task_id].info
-        category = info["category"].lower()
+        category = info.category.lower()
         if task_id in held or category in held_categories:
             continue
         if (categories and category not in categories) or (
-            datasets and info["dataset"].lower() not in datasets
+            datasets and info.dataset.lower() not in datasets
         ):
             continue
         result.append(chosen[task_id])
@@ -129,5 +128,4 @@ def selected_entries(registry: Registry, spec: MixtureSpec) -> list[TaskEntry]:
 def task_info(entry: TaskEntry) -> TaskInfo:
     """The :class:`TaskInfo` of a registry entry."""
     info = entry.info
-    return TaskInfo(entry.id, info.get("release_name"), info["category"], info["dataset"],
-                    info["version"])
+    return TaskInfo(entry.id, info.release_name, info.category, info.dataset, info.version)

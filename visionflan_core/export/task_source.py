@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,11 +42,10 @@ class RegistrySource(Source):
     def scan(self, unit: str, log: ScanLog) -> Iterator[Candidate]:
         task = self.registry.load(unit)
         spec = task.spec
-        name = spec.release_name or spec.id
         first = len(log.problems)
         try:
             for record in task.read(task.dataset_root(self.data_root), log.problems):
-                key = spec.example_id.format(release_name=name, task_id=spec.id, record_id=record.id)
+                key = spec.example_key(record.id)
                 yield Candidate(unit, key, record)
         except TaskError as error:  # e.g. its data folder is missing: that task only
             log.problems.append(error.problem)
@@ -58,7 +56,7 @@ class RegistrySource(Source):
         pool = self._template_pool(task)
         template_id = choose_template(pool, self.spec.seed, candidate.task_id, candidate.key)
         record: SourceRecord = candidate.payload
-        example = task.render(record, self.spec.seed, template_id)
+        example = task.render(record, self.spec.seed, template_id, self.spec.image_placement)
         root = task.dataset_root(self.data_root)
         namespace = self._namespace(task)
         images = []
@@ -68,7 +66,7 @@ class RegistrySource(Source):
                                        f"derived/{task.id}"))
             else:
                 images.append(ImageRef(root, ref, namespace))
-        return Materialised(example, images)
+        return Materialised(example, images, placed=True)
 
     def template_hashes(self) -> dict[str, dict[str, str]]:
         hashes = {}
@@ -95,7 +93,13 @@ class RegistrySource(Source):
                     source = path.read_text(encoding="utf-8")
                 except OSError as error:
                     raise VisionFlanError(f"extra template {reference!r} of {task.id}: {error}") from error
-                task.templates[reference] = compile_template(f"{task.id}:{reference}", source)
+                compiled = compile_template(f"{task.id}:{reference}", source)
+                unknown = task.undeclared_variables(compiled)
+                if unknown:
+                    raise VisionFlanError(
+                        f"extra template {reference!r} of {task.id} uses variables the reader does not "
+                        f"provide: {', '.join(unknown)} (fields: {', '.join(task.spec.source.fields)})")
+                task.templates[reference] = compiled
             pool.append(reference)
         return pool
 
@@ -115,5 +119,4 @@ class RegistrySource(Source):
         """Output folder for a task's images: shared by every task reading the same files."""
         if self.data_root is not None:
             return f"data/{task.spec.data_dir}"
-        relative = os.path.relpath(task.fixture_root, task.folder.parent)
-        return "fixtures/" + Path(relative).as_posix().replace("../", "_up/")
+        return f"fixtures/{task.spec.dataset}"

@@ -10,23 +10,34 @@ from typing import Any
 from ..records import ReadContext, SkipRecord
 
 
-def load_json(context: ReadContext, path: Path) -> Any | None:
+def load_json(context: ReadContext, path: Path, *, encoding: str = "utf-8") -> Any | None:
     """Parsed JSON, or ``None`` after recording why the file could not be used."""
     try:
-        with path.open("rb") as stream:
+        with path.open(encoding=encoding) as stream:
             return json.load(stream)
     except FileNotFoundError:
         context.problem("file is missing", file=path)
-    except (OSError, ValueError) as error:
+    except UnicodeDecodeError as error:
+        context.problem(_undecodable(error, encoding), file=path)
+    except OSError as error:
+        context.problem(f"cannot read: {error.strerror or error}", file=path)
+    except ValueError as error:
         context.problem(f"not valid JSON: {error}", file=path)
     return None
 
 
-def load_jsonl(context: ReadContext, path: Path) -> list[tuple[int, Any]]:
+def _undecodable(error: UnicodeDecodeError, encoding: str) -> str:
+    return (f"not valid {encoding} at byte {error.start}; pass the file's encoding "
+            "(e.g. encoding='latin-1') in the reader options")
+
+
+def load_jsonl(
+    context: ReadContext, path: Path, *, encoding: str = "utf-8"
+) -> list[tuple[int, Any]]:
     """``(line number, parsed object)`` per line; bad lines are reported and skipped."""
     rows: list[tuple[int, Any]] = []
     try:
-        with path.open(encoding="utf-8") as stream:
+        with path.open(encoding=encoding) as stream:
             for number, line in enumerate(stream, start=1):
                 if not line.strip():
                     continue
@@ -34,17 +45,30 @@ def load_jsonl(context: ReadContext, path: Path) -> list[tuple[int, Any]]:
                     rows.append((number, json.loads(line)))
                 except ValueError as error:
                     context.problem(f"line {number} is not JSON: {error}", file=path)
+    except UnicodeDecodeError as error:
+        context.problem(_undecodable(error, encoding), file=path)
     except OSError as error:
         context.problem(f"cannot read: {error.strerror or error}", file=path)
     return rows
 
 
 def load_rows(
-    context: ReadContext, path: Path, *, delimiter: str = ",", header: bool = True
+    context: ReadContext,
+    path: Path,
+    *,
+    delimiter: str = ",",
+    header: bool = True,
+    encoding: str = "utf-8-sig",
 ) -> list[tuple[int, Any]]:
-    """CSV/TSV/whitespace rows as ``(line number, dict or list)``; ``delimiter=" "`` splits on runs."""
+    """CSV/TSV/whitespace rows as ``(line number, dict or list)``; ``delimiter=" "`` splits on runs.
+
+    A file that does not decode in ``encoding`` is reported (with the byte offset) and yields nothing.
+    """
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = path.read_text(encoding=encoding)
+    except UnicodeDecodeError as error:
+        context.problem(_undecodable(error, encoding), file=path)
+        return []
     except OSError as error:
         context.problem(f"cannot read: {error.strerror or error}", file=path)
         return []
@@ -63,13 +87,15 @@ def load_rows(
     return [(n, dict(zip(names, row, strict=False))) for n, row in numbered[1:]]
 
 
-def load_shaped(context: ReadContext, path: Path, kind: type, key: str | None = None) -> Any:
+def load_shaped(
+    context: ReadContext, path: Path, kind: type, key: str | None = None, *, encoding: str = "utf-8"
+) -> Any:
     """The file's top level (or its ``key`` member) if it is a ``kind``; else ``None``, reported.
 
     A missing or unparsable file is reported by :func:`load_json`; a wrong shape (a list where
     an object was expected, a missing wrapper key such as ``{"data": [...]}``) is reported here.
     """
-    data = load_json(context, path)
+    data = load_json(context, path, encoding=encoding)
     if data is None:
         return None
     if key is not None:

@@ -1,0 +1,1 @@
+"""The A-OKVQA dataset folder: its reader, fixture and tasks."""

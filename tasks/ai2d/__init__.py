@@ -1,0 +1,1 @@
+"""The AI2D dataset folder: its reader, fixture and tasks."""

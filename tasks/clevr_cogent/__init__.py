@@ -1,0 +1,1 @@
+"""The CLEVR-CoGenT dataset folder: its reader, fixture and tasks."""

@@ -1,0 +1,47 @@
+"""The CLEVR question reader: grouped by image, seeded picks, bad questions drop their image."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from visionflan_core.testing import copy_fixture, read_task
+
+FIXTURE = Path(__file__).parent / "fixture"
+
+BASE = "CLEVR_CoGenT_v1.0"
+QUESTIONS = f"{BASE}/questions/CLEVR_trainA_questions.json"
+IMAGES = ["CLEVR_trainA_005475.png", "CLEVR_trainA_015561.png", "CLEVR_trainA_052417.png",
+          "CLEVR_trainA_064819.png"]
+
+
+def test_one_record_per_image_and_picks_are_stable() -> None:
+    first, problems = read_task("clevr_cogent_multiple_question_answering",
+                                FIXTURE)
+    again, _ = read_task("clevr_cogent_multiple_question_answering", FIXTURE)
+    assert problems == []
+    assert [r.id for r in first] == IMAGES
+    assert [len(r.fields["questions"]) for r in first] == [9, 9, 9, 3]
+    assert [r.fields for r in first] == [r.fields for r in again]
+    assert first[0].label == [pair["answer"] for pair in first[0].fields["questions"]]
+
+
+def test_matching_offers_each_distinct_answer_once() -> None:
+    records, _ = read_task("clevr_cogent_question_answer_matching", FIXTURE)
+    record = records[1]
+    assert record.choices is not None
+    assert sorted(record.choices) == sorted(set(record.label))
+    assert len(record.choices) == 8
+
+
+def test_bad_questions_are_reported_with_their_image(tmp_path: Path) -> None:
+    root = copy_fixture(FIXTURE, tmp_path, "clevr_cogent")
+    data = json.loads((root / QUESTIONS).read_text())
+    del data["questions"][0]["answer"]
+    del data["questions"][10]["image_filename"]
+    (root / QUESTIONS).write_text(json.dumps(data))
+    (root / BASE / "images" / "trainA" / IMAGES[3]).unlink()
+    records, problems = read_task("clevr_cogent_question_answering", root)
+    assert [r.id for r in records] == IMAGES[1:3]
+    assert {(p.record_id, p.field) for p in problems} == {
+        (IMAGES[0], "answer"), ("question #10", "image_filename"), (IMAGES[3], "image")}

@@ -1,0 +1,1 @@
+"""The COCO dataset folder: its reader, fixture and tasks."""

@@ -1,0 +1,1 @@
+"""The CrisisMMD dataset folder: its reader, fixture and tasks."""

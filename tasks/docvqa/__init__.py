@@ -1,0 +1,1 @@
+"""The DOCVQA dataset folder: its reader, fixture and tasks."""

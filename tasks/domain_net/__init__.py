@@ -1,0 +1,1 @@
+"""The DOMAIN_NET dataset folder: its reader, fixture and tasks."""

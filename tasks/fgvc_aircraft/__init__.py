@@ -1,0 +1,1 @@
+"""The FGVC-Aircraft dataset folder: its reader, fixture and tasks."""

@@ -1,0 +1,1 @@
+"""The GEOMETRY3K dataset folder: its reader, fixture and tasks."""

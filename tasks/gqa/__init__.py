@@ -1,0 +1,1 @@
+"""The GQA dataset folder: its reader, fixture and tasks."""

@@ -1,0 +1,1 @@
+"""The IconQA dataset folder: its reader, fixture and tasks."""

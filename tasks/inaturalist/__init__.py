@@ -1,0 +1,1 @@
+"""The INATURALIST dataset folder: its reader, fixture and tasks."""

@@ -1,0 +1,1 @@
+"""The Localized Narratives dataset folder: its reader, fixture and tasks."""

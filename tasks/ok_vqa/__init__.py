@@ -1,0 +1,1 @@
+"""The OK-VQA dataset folder: its reader, fixture and tasks."""

@@ -1,0 +1,1 @@
+"""The PACS dataset folder: its reader, fixture and tasks."""

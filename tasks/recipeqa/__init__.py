@@ -1,0 +1,1 @@
+"""The RecipeQA dataset folder: its reader, fixture and tasks."""

@@ -1,0 +1,1 @@
+"""The SentiCap dataset folder: its reader, fixture and tasks."""

@@ -1,0 +1,1 @@
+"""The TextCaps dataset folder: its reader, fixture and tasks."""

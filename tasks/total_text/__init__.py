@@ -1,0 +1,1 @@
+"""The Total-Text dataset folder: its reader, fixture and tasks."""

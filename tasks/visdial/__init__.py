@@ -1,0 +1,1 @@
+"""The VisDial dataset folder: its reader, fixture and tasks."""

@@ -1,0 +1,1 @@
+"""The VizWiz dataset folder: its reader, fixture and tasks."""

@@ -1,0 +1,1 @@
+"""The VQAv2 dataset folder: its reader, fixture and tasks."""

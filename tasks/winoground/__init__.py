@@ -1,0 +1,1 @@
+"""The Winoground dataset folder: its reader, fixture and tasks."""

@@ -1,0 +1,1 @@
+"""The Yoga-82 dataset folder: its reader, fixture and tasks."""
