@@ -121,19 +121,46 @@ def _snapshot(task: Any, examples: list[dict[str, Any]], update: bool) -> list[P
                         message=f"snapshot is not JSON: {error}")]
     if golden == examples:
         return []
-    return [_first_difference(task, golden, examples)]
+    return _differences(task, golden, examples)
 
 
-def _first_difference(task: Any, golden: list[Any], rendered: list[Any]) -> Problem:
+def _differences(task: Any, golden: list[Any], rendered: list[Any]) -> list[Problem]:
+    """One problem per differing record, and whether the task's version must be bumped.
+
+    A snapshot records the version it was made for: a change of rendering under the same version
+    would give two different outputs one name, so it is an error that says to bump ``version``.
+    """
     name = task.spec.fixture.snapshot
-    if len(golden) != len(rendered):
-        return Problem(task_id=task.id, file=name,
-                       message=f"snapshot has {len(golden)} examples; rendering gives {len(rendered)}")
-    for old, new in zip(golden, rendered, strict=True):
+    version = task.spec.version
+    made_for = {str(e.get("provenance", {}).get("task_version")) for e in golden if isinstance(e, dict)}
+    if made_for == {version}:
+        head = Problem(task_id=task.id, file="task.yaml", field="version",
+                       message=f"rendering changed but version is still {version}: bump `version` "
+                               "in task.yaml, then run `vf-tasks validate --update-snapshots`")
+    else:
+        head = Problem(task_id=task.id, file=name, field="version",
+                       message=f"snapshot was made for version {', '.join(sorted(made_for))}; the task "
+                               f"is {version}: review the differences below, then `--update-snapshots`")
+    problems = [head]
+    old_by_id = {e.get("id"): e for e in golden if isinstance(e, dict)}
+    new_by_id = {e.get("id"): e for e in rendered}
+    for example_id in [*old_by_id, *(i for i in new_by_id if i not in old_by_id)]:
+        old, new = old_by_id.get(example_id), new_by_id.get(example_id)
+        if old is None or new is None:
+            where = "only in the snapshot" if new is None else "not in the snapshot"
+            problems.append(Problem(task_id=task.id, file=name, record_id=str(example_id),
+                                    message=f"example {where}"))
+            continue
         for key in sorted(set(old) | set(new)):
-            if old.get(key) != new.get(key):
-                return Problem(
-                    task_id=task.id, file=name, record_id=new.get("id"), field=key,
+            if (key != "provenance" and old.get(key) != new.get(key)) or (
+                    key == "provenance" and _without_version(old[key]) != _without_version(new[key])):
+                problems.append(Problem(
+                    task_id=task.id, file=name, record_id=str(example_id), field=key,
                     message=f"differs from snapshot: expected {old.get(key)!r}, got {new.get(key)!r}",
-                )
-    return Problem(task_id=task.id, file=name, message="differs from snapshot")
+                ))
+    return problems
+
+
+def _without_version(provenance: Any) -> Any:
+    return {k: v for k, v in provenance.items() if k != "task_version"} if isinstance(provenance, dict) \
+        else provenance

@@ -30,9 +30,20 @@ def test_changed_rendering_is_reported_against_snapshot(make_package: Callable[.
     validate_task(registry, registry.get("task"), update_snapshot=True)
     (folder / "instruction.jinja").write_text("What animal is it?")
     registry = discover(group_entry_points=[plugin_of("acme")])
-    (problem,) = validate_task(registry, registry.get("task"))
-    assert (problem.file, problem.field) == ("snapshot.json", "conversations")
-    assert problem.record_id is not None
+    bump, *records = validate_task(registry, registry.get("task"))
+    assert (bump.file, bump.field) == ("task.yaml", "version") and "bump `version`" in bump.message
+    # every differing record is reported, not only the first; the template hash changed too
+    assert sorted((p.record_id, p.field) for p in records) == sorted(
+        (f"vision-flan_Fake+task+{name}", field) for name in ("cat/a", "cat/b", "dog/c")
+        for field in ("conversations", "provenance"))
+
+    task_yaml = folder / "task.yaml"
+    task_yaml.write_text(task_yaml.read_text().replace("version: 1.0.0", "version: 1.1.0"))
+    registry = discover(group_entry_points=[plugin_of("acme")])
+    head, *_ = validate_task(registry, registry.get("task"))
+    assert "snapshot was made for version 1.0.0; the task is 1.1.0" in head.message
+    assert validate_task(registry, registry.get("task"), update_snapshot=True) == []
+    assert validate_task(registry, registry.get("task")) == []
 
 
 def test_undeclared_template_variable(make_package: Callable[..., Path]) -> None:

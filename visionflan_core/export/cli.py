@@ -68,6 +68,9 @@ def _hub_options(command: Any) -> Any:
 @click.option("--max-pixels", type=int, default=DEFAULT_MAX_PIXELS, show_default=True,
               help="Skip images with more pixels (decompression-bomb limit).")
 @click.option("--link-images", is_flag=True, help="Hard-link unchanged images instead of copying.")
+@click.option("--no-follow-symlinks", "no_follow", is_flag=True,
+              help="Refuse images whose real path leaves the data root (default: follow links "
+                   "placed in it, such as a shared COCO tree).")
 @_hub_options
 @click.pass_context
 def export(ctx: click.Context, out: Path, mixture: str, data_root: Path | None,
@@ -75,7 +78,8 @@ def export(ctx: click.Context, out: Path, mixture: str, data_root: Path | None,
            llava_images: Path | None, formats: tuple[str, ...], seed: int | None, cap: int | None,
            shard_size: int, workers: int, num_partitions: int, partition_index: int, resume: bool,
            overwrite: bool, strict: bool, verify_images: str, max_side: int | None,
-           max_pixels: int, link_images: bool, repo_id: str | None, hub_private: bool) -> None:
+           max_pixels: int, link_images: bool, no_follow: bool, repo_id: str | None,
+           hub_private: bool) -> None:
     """Write a mixture of rendered tasks as training shards into OUT."""
     from .pipeline import run_export
 
@@ -83,7 +87,10 @@ def export(ctx: click.Context, out: Path, mixture: str, data_root: Path | None,
     source = _source(ctx, spec, spec_dir, data_root, release_json, release_images, llava_instruct,
                      llava_images)
     images = ImageOptions(verify=verify_images,  # type: ignore[arg-type]
-                          max_side=max_side, max_pixels=max_pixels, link=link_images)
+                          max_side=max_side, max_pixels=max_pixels, link=link_images,
+                          follow_symlinks=not no_follow)
+    if isinstance(source, RegistrySource):
+        source.follow_symlinks = not no_follow
     try:
         settings = Settings(formats=formats, shard_size=shard_size, images=images, strict=strict)
         options = RunOptions(workers=workers, num_partitions=num_partitions,

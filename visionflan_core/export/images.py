@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import os
+import posixpath
+import stat
 import warnings
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -45,9 +47,11 @@ class ImageOptions:
     max_side: int | None = None
     max_pixels: int = DEFAULT_MAX_PIXELS
     link: bool = False
+    follow_symlinks: bool = True
 
     def describe(self) -> dict[str, object]:
-        return {"verify": self.verify, "max_side": self.max_side, "max_pixels": self.max_pixels}
+        return {"verify": self.verify, "max_side": self.max_side, "max_pixels": self.max_pixels,
+                "follow_symlinks": self.follow_symlinks}
 
 
 @dataclass(frozen=True)
@@ -100,25 +104,36 @@ def _real_dir(folder: str) -> str:
     return real
 
 
-def _locate(ref: ImageRef) -> tuple[str, str]:
-    """The image's real path and its path below the real root; refuses an escape from the root.
+def _locate(ref: ImageRef, follow_symlinks: bool = True) -> tuple[str, str]:
+    """The image's path to open and its name below the root; refuses a path that leaves the root.
 
-    Symlinks are followed (a link pointing out of the root is refused too); directory
-    resolutions are cached, so a file costs one ``lstat`` here rather than one per path part.
+    The reference itself may never leave its root (no ``..`` past it, no absolute path). Links
+    that the user placed in the data root (a shared COCO tree linked into several datasets) are
+    followed unless ``follow_symlinks`` is off, in which case the real path must stay inside the
+    real root too. Only a regular file is ever opened (a FIFO or device would hang or stream).
     """
-    root = _real_dir(str(ref.root))
-    folder, name = os.path.split(os.path.normpath(os.path.join(str(ref.root), ref.ref)))
-    path = os.path.join(_real_dir(folder), name)
-    if os.path.islink(path):
-        path = os.path.realpath(path)
-    if not path.startswith(root + os.sep):
+    relative = posixpath.normpath(ref.ref.replace("\\", "/"))
+    if posixpath.isabs(relative) or relative == ".." or relative.startswith("../"):
         raise ImageSkip("image path resolves outside its data root", ref.ref)
-    return path, path[len(root) + 1:].replace(os.sep, "/")
+    path = os.path.join(str(ref.root), relative)
+    if not follow_symlinks:
+        root = _real_dir(str(ref.root))
+        folder, name = os.path.split(path)
+        real = os.path.realpath(os.path.join(_real_dir(folder), name))
+        if not real.startswith(root + os.sep):
+            raise ImageSkip("image path resolves outside its data root (links not followed)", ref.ref)
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        raise ImageSkip(f"image file is missing: {relative}", ref.ref) from None
+    if not stat.S_ISREG(mode):
+        raise ImageSkip("image is not a regular file", ref.ref)
+    return path, relative
 
 
 def prepare(ref: ImageRef, options: ImageOptions) -> PreparedImage:
     """Check one image and decide its output; raises :class:`ImageSkip`."""
-    path, relative = _locate(ref)
+    path, relative = _locate(ref, options.follow_symlinks)
     try:
         with open(path, "rb") as handle:
             data = handle.read()

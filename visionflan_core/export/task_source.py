@@ -25,6 +25,7 @@ class RegistrySource(Source):
     data_root: Path | None
     spec_dir: Path | None = None
     kind: str = "tasks"
+    follow_symlinks: bool = True
     _entries: list[TaskEntry] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -44,7 +45,8 @@ class RegistrySource(Source):
         spec = task.spec
         first = len(log.problems)
         try:
-            for record in task.read(task.dataset_root(self.data_root), log.problems):
+            for record in task.read(task.dataset_root(self.data_root), log.problems,
+                                    follow_symlinks=self.follow_symlinks):
                 key = spec.example_key(record.id)
                 yield Candidate(unit, key, record)
         except TaskError as error:  # e.g. its data folder is missing: that task only
