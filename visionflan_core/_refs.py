@@ -38,4 +38,5 @@ def resolve_callable(ref: str, folder: Path, namespace: str) -> Callable[..., An
         raise ImportError(f"{module_ref} has no attribute {attr!r}") from None
     if not callable(function):
         raise ImportError(f"{ref} is not callable")
-    return function
+    resolved: Callable[..., Any] = function
+    return resolved

@@ -37,7 +37,7 @@ class Plan:
 
     @property
     def fingerprint(self) -> str:
-        return self.description["fingerprint"]
+        return str(self.description["fingerprint"])
 
     @property
     def num_shards(self) -> int:
