@@ -60,6 +60,7 @@ class MetadataCache:
         self.enabled = enabled and not os.environ.get("VISIONFLAN_NO_CACHE")
         self.path = _cache_file()
         self.entries: dict[str, Any] = {}
+        self.seen: set[str] = set()
         self.dirty = False
         self.key = _validity_key() if self.enabled else ""
         if self.enabled:
@@ -79,6 +80,7 @@ class MetadataCache:
         """The cached outcome for ``name`` if it was made from files with exactly ``stamps``."""
         if not self.enabled:
             return None
+        self.seen.add(name)
         entry = self.entries.get(name)
         if not isinstance(entry, dict) or entry.get("stamp") != stamps:
             return None
@@ -92,11 +94,18 @@ class MetadataCache:
     def put(self, name: str, stamps: list[Stamp], outcome: Outcome) -> None:
         """Remember ``outcome`` under the stamps taken before its files were read."""
         if self.enabled:
+            self.seen.add(name)
             self.entries[name] = {"stamp": stamps, "outcome": outcome}
             self.dirty = True
 
     def save(self) -> None:
-        if not (self.enabled and self.dirty):
+        """Write the entries this discovery used; entries of folders no longer found are dropped."""
+        if not self.enabled:
+            return
+        if set(self.entries) - self.seen:
+            self.entries = {name: self.entries[name] for name in self.seen if name in self.entries}
+            self.dirty = True
+        if not self.dirty:
             return
         try:
             import tempfile

@@ -84,7 +84,7 @@ def list_tasks(
         header = ["plugin", "origin", "reason"]
     else:
         chosen = registry.select(category=category, dataset=dataset, glob=pattern)
-        rows = [[e.id, e.info.release_name or "-", e.info.category, e.info.dataset]
+        rows = [[e.id, e.release_name or "-", e.category, e.dataset.id]
                 for e in chosen]
         header = ["id", "release name", "category", "dataset"]
     if as_json:

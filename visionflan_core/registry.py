@@ -11,6 +11,7 @@ metadata cache, no YAML parser and no pydantic.
 from __future__ import annotations
 
 import fnmatch
+import marshal
 from collections.abc import Iterable, Iterator, Sequence
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
@@ -94,14 +95,28 @@ class DatasetEntry(NamedTuple):
 
 
 class TaskEntry(NamedTuple):
-    """A discovered task: typed metadata, its dataset, where it came from."""
+    """A discovered task: what listing needs at hand, the rest decoded on demand.
+
+    The effective spec is kept as marshal bytes, so listing 200 tasks decodes none of them.
+    """
 
     id: str
     folder: Path
     origin: str
-    info: TaskMetadata
+    release_name: str | None
+    category: str
     dataset: DatasetEntry
-    spec_data: dict[str, Any]
+    spec_blob: bytes
+
+    @property
+    def spec_data(self) -> dict[str, Any]:
+        data: dict[str, Any] = marshal.loads(self.spec_blob)
+        return data
+
+    @property
+    def info(self) -> TaskMetadata:
+        """Every metadata field, typed."""
+        return TaskMetadata.from_spec(self.spec_data)
 
     def load(self) -> Task:
         """The full :class:`~visionflan_core.task.Task` (imports pydantic and jinja, not the reader)."""
@@ -132,7 +147,7 @@ class Registry:
         self.entries = entries
         self.broken = broken if broken is not None else []
         self.dataset_entries = datasets if datasets is not None else {}
-        self._by_release = {e.info.release_name: e for e in entries.values() if e.info.release_name}
+        self._by_release = {e.release_name: e for e in entries.values() if e.release_name}
         self._loaded: dict[str, Task] = {}
 
     def __repr__(self) -> str:
@@ -182,14 +197,13 @@ class Registry:
         """Entries matching every given filter; ``glob`` matches the id or the release name."""
         chosen = []
         for entry in self:
-            info = entry.info
-            if category and info.category.lower() != category.lower():
+            if category and entry.category.lower() != category.lower():
                 continue
-            if dataset and info.dataset.lower() != dataset.lower():
+            if dataset and entry.dataset.id.lower() != dataset.lower():
                 continue
             if glob and not (
                 fnmatch.fnmatchcase(entry.id, glob)
-                or fnmatch.fnmatchcase(info.release_name or "", glob)
+                or fnmatch.fnmatchcase(entry.release_name or "", glob)
             ):
                 continue
             chosen.append(entry)
@@ -301,8 +315,9 @@ def _task(
     if "error" in outcome:
         broken.append(BrokenPlugin(folder.name, dataset.origin, outcome["error"], folder))
         return None
-    data = outcome["value"]
-    return TaskEntry(data["id"], folder, dataset.origin, TaskMetadata.from_spec(data), dataset, data)
+    value = outcome["value"]
+    return TaskEntry(value["id"], folder, dataset.origin, value["release_name"], value["category"],
+                     dataset, value["spec"])
 
 
 def _add_task(entry: TaskEntry, entries: dict[str, TaskEntry], releases: dict[str, TaskEntry]) -> None:
@@ -314,7 +329,7 @@ def _add_task(entry: TaskEntry, entries: dict[str, TaskEntry], releases: dict[st
             f"and by {entry.origin} ({entry.folder})"
         )
     entries[entry.id] = entry
-    release = entry.info.release_name
+    release = entry.release_name
     if release:
         twin = releases.get(release)
         if twin is not None:
@@ -378,7 +393,9 @@ def _validate_task(folder: Path, dataset_folder: Path) -> Outcome:
     repeated = inheritance_problems(dataset, task)
     if repeated:
         return {"error": "; ".join(f"{task_file}: field {line}" for line in repeated)}
-    return {"value": compose(dataset, task).model_dump(mode="json")}
+    spec = compose(dataset, task)
+    return {"value": {"id": spec.id, "release_name": spec.release_name, "category": spec.category,
+                      "spec": marshal.dumps(spec.model_dump(mode="json"))}}
 
 
 def _load(path: Path) -> tuple[Any, str | None]:

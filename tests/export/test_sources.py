@@ -30,7 +30,7 @@ def release_registry(registry: Registry) -> Registry:
     """The fake tasks renamed to release names the bundled sample uses."""
     entries = {}
     for task_id, entry in registry.entries.items():
-        entries[task_id] = entry._replace(info=entry.info._replace(release_name=RELEASE_NAMES[task_id]))
+        entries[task_id] = entry._replace(release_name=RELEASE_NAMES[task_id])
     return Registry(entries=entries, datasets=registry.dataset_entries)
 
 

@@ -106,8 +106,8 @@ class ReleaseSource(_JsonListSource):
         super().__post_init__()
         assert self.registry is not None and self.spec is not None
         entries = selected_entries(self.registry, self.spec)
-        self._by_release = {e.info.release_name: e for e in entries if e.info.release_name}
-        self._known = {e.info.release_name for e in self.registry if e.info.release_name}
+        self._by_release = {e.release_name: e for e in entries if e.release_name}
+        self._known = {e.release_name for e in self.registry if e.release_name}
 
     def tasks(self) -> list[TaskInfo]:
         return sorted((task_info(e) for e in self._by_release.values()), key=lambda t: t.id)

@@ -113,12 +113,12 @@ def selected_entries(registry: Registry, spec: MixtureSpec) -> list[TaskEntry]:
     datasets = {d.lower() for d in spec.select.datasets}
     result = []
     for task_id in sorted(chosen):
-        info = chosen[task_id].info
-        category = info.category.lower()
+        entry = chosen[task_id]
+        category = entry.category.lower()
         if task_id in held or category in held_categories:
             continue
         if (categories and category not in categories) or (
-            datasets and info.dataset.lower() not in datasets
+            datasets and entry.dataset.id.lower() not in datasets
         ):
             continue
         result.append(chosen[task_id])
@@ -127,5 +127,4 @@ def selected_entries(registry: Registry, spec: MixtureSpec) -> list[TaskEntry]:
 
 def task_info(entry: TaskEntry) -> TaskInfo:
     """The :class:`TaskInfo` of a registry entry."""
-    info = entry.info
-    return TaskInfo(entry.id, info.release_name, info.category, info.dataset, info.version)
+    return TaskInfo(entry.id, entry.release_name, entry.category, entry.dataset.id, entry.info.version)
