@@ -26,15 +26,13 @@ from transformers import (
     LlavaProcessor,
     PreTrainedTokenizerBase,
 )
+from visionflan_shards import IMAGE_TOKEN
 
 from .config import Freeze
-from .tokenizer import IMAGE_TOKEN, build_tiny_tokenizer
+from .errors import ModelError
+from .tokenizer import build_tiny_tokenizer
 
 log = logging.getLogger(__name__)
-
-
-class ModelError(ValueError):
-    """The model/tokenizer pair cannot be trained (e.g. the tokenizer lacks the image token)."""
 
 
 @dataclass

@@ -18,9 +18,16 @@ COLOURS = {"red": (220, 30, 30), "green": (30, 200, 40), "blue": (30, 40, 220)}
 
 
 def write_colour_dataset(
-    root: Path, n: int = 24, extra: list[dict[str, Any]] | None = None, name: str = "train.json"
+    root: Path,
+    n: int = 24,
+    extra: list[dict[str, Any]] | None = None,
+    name: str = "train.json",
+    completed: bool = True,
 ) -> Path:
-    """``root/llava/{name}`` + ``root/llava/images/*.png``; sample i shows colour i % 3."""
+    """``root/llava/{name}`` + ``root/llava/images/*.png``; sample i shows colour i % 3.
+
+    Laid out like a finished ``vf-tasks export`` (``COMPLETED`` last) unless ``completed=False``.
+    """
     llava = root / "llava"
     (llava / "images").mkdir(parents=True, exist_ok=True)
     names = list(COLOURS)
@@ -42,6 +49,8 @@ def write_colour_dataset(
         )
     records.extend(extra or [])
     (llava / name).write_text(json.dumps(records))
+    if completed:
+        (root / "COMPLETED").write_bytes(b"")
     return root
 
 
