@@ -82,6 +82,63 @@ def build_segments(
     return segs
 
 
+# Chat templates for the saved processor/tokenizer: ``apply_chat_template(messages,
+# add_generation_prompt=True)`` renders exactly what ``build_segments`` + ``render`` give for the
+# same turns (test_parity checks it). Roles: user = human, assistant = gpt; a message's content is
+# a string or a list of {"type": "image"} / {"type": "text", "text": ...} parts. As in training,
+# a conversation with a single image gets it moved to the front of its message, then a newline.
+_CONTENT_MACRO = (
+    "{%- macro content_text(content) -%}"
+    "{%- if content is string -%}{{ content }}"
+    "{%- else -%}{%- for part in content -%}"
+    "{%- if part.type == 'image' -%}" + IMAGE_TOKEN + "{%- elif part.type == 'text' -%}{{ part.text }}"
+    "{%- endif -%}{%- endfor -%}{%- endif -%}"
+    "{%- endmacro -%}"
+)
+VICUNA_CHAT_TEMPLATE = (
+    _CONTENT_MACRO
+    + "{%- set ns = namespace(images=0, system=" + repr(SYSTEM_PROMPT) + ") -%}"
+    "{%- for message in messages -%}"
+    "{%- set ns.images = ns.images"
+    " + (content_text(message.content) | string).count('" + IMAGE_TOKEN + "') -%}"
+    "{%- endfor -%}"
+    "{%- if messages and messages[0].role == 'system' -%}"
+    "{%- set ns.system = content_text(messages[0].content) | string -%}"
+    "{%- endif -%}"
+    "{{- ns.system + '" + VICUNA_SEP + "' -}}"
+    "{%- for message in messages -%}"
+    "{%- set text = content_text(message.content) | string -%}"
+    "{%- if message.role == 'user' -%}"
+    "{%- if ns.images == 1 and '" + IMAGE_TOKEN + "' in text -%}"
+    "{%- set text = ('" + IMAGE_TOKEN + "\\n' + text.replace('" + IMAGE_TOKEN + "', '').strip()).strip() -%}"
+    "{%- endif -%}"
+    "{{- 'USER: ' + text + '" + VICUNA_SEP + "ASSISTANT:' -}}"
+    "{%- elif message.role == 'assistant' -%}"
+    "{{- ' ' + text + '" + VICUNA_SEP2 + "' -}}"
+    "{%- endif -%}"
+    "{%- endfor -%}"
+)
+PLAIN_CHAT_TEMPLATE = (
+    _CONTENT_MACRO
+    + "{%- for message in messages -%}"
+    "{%- if message.role == 'user' -%}{{- '" + IMAGE_TOKEN + "' -}}"
+    "{%- elif message.role == 'assistant' -%}"
+    "{{- (content_text(message.content) | string) + '\\n' -}}"
+    "{%- endif -%}"
+    "{%- endfor -%}"
+)
+
+
+def chat_template(template: Template) -> str:
+    """The Jinja chat template rendering ``template`` exactly as training does."""
+    return {"vicuna_v1": VICUNA_CHAT_TEMPLATE, "plain": PLAIN_CHAT_TEMPLATE}[template]
+
+
+def to_messages(turns: Sequence[tuple[str, str]]) -> list[dict[str, str]]:
+    """Training turns [(human|gpt, text)] as chat messages [{"role": user|assistant, "content"}]."""
+    return [{"role": "user" if r == "human" else "assistant", "content": t} for r, t in turns]
+
+
 def render(segments: Sequence[Segment]) -> str:
     """The full prompt string (what LLaVA's ``conv.get_prompt()`` returns)."""
     return "".join(s.text for s in segments)

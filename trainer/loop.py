@@ -28,7 +28,13 @@ from .conversation import IGNORE_INDEX
 from .data import Collator, LlavaDataset
 from .images import normalize
 from .logs import MetricsLogger
-from .model import LoadedModel, apply_freeze, enable_gradient_checkpointing, save_final
+from .model import (
+    LoadedModel,
+    apply_freeze,
+    enable_gradient_checkpointing,
+    save_final,
+    training_processor,
+)
 from .sampler import LengthGroupedBatchSampler
 from .strategy import Strategy
 
@@ -246,7 +252,8 @@ def train(
         if strategy.is_main:
             result.final_dir = out_dir / "final"
             dtype = torch.bfloat16 if cfg.precision == "bf16" else None
-            save_final(loaded, final_state, result.final_dir, dtype)
+            processor = training_processor(loaded, cfg.template, dataset.spec)
+            save_final(loaded, final_state, result.final_dir, dtype, processor)
         strategy.barrier()
     return result
 
