@@ -33,7 +33,7 @@ demo: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/mypy visionflan_core tasks trainer
+	$(BIN)/mypy visionflan_core tasks trainer shards
 
 test: lint
 	$(BIN)/python -m pytest -q

@@ -1,10 +1,12 @@
 """``vf-train``: train one stage (default command) or run stage 1 then stage 2 (``pipeline``).
 
     vf-train --config stage1 --data OUT --output-dir RUN [--model tiny|PATH] [--max-steps N]
-             [--resume] [--strategy single|ddp|fsdp]
+             [--resume | --overwrite] [--allow-incomplete] [--strategy single|ddp|fsdp]
     vf-train pipeline --stage1 CFG --stage2 CFG --stage1-data D1 --stage2-data D2 --output-dir RUN
 
 Multi-GPU: ``torchrun --nproc-per-node 8 -m visionflan_trainer.cli --config ... --strategy fsdp``.
+torch, transformers and pydantic are imported only once a command runs, so ``--help`` and
+``--version`` answer at once.
 """
 
 from __future__ import annotations
@@ -12,14 +14,16 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from .config import ConfigError, StageConfig, load_config
+from . import __version__
+from .errors import ConfigError, DataError, ModelError
 from .logs import setup_stdout_logging
-from .model import ModelError
-from .records import DataError
+
+if TYPE_CHECKING:
+    from .config import StageConfig
 
 F = TypeVar("F", bound=Callable[..., Any])
 STRATEGIES = click.Choice(["single", "ddp", "fsdp"])
@@ -34,7 +38,23 @@ def _friendly(fn: Callable[[], Any]) -> Any:
 
 
 def _load(config: str, **overrides: object) -> StageConfig:
-    return _friendly(lambda: load_config(config, **overrides))
+    from .config import load_config
+
+    cfg: StageConfig = _friendly(lambda: load_config(config, **overrides))
+    return cfg
+
+
+def _is_main() -> bool:
+    return int(os.environ.get("RANK", "0")) == 0
+
+
+def _claim(out: Path, inputs: list[Path], resume: bool, overwrite: bool) -> None:
+    """Rank 0 checks the run folder (other ranks would race its marker); then marks it ours."""
+    from .outdir import claim_output_dir, mark_run_folder
+
+    if _is_main():
+        _friendly(lambda: claim_output_dir(out, inputs, resume, overwrite))
+        mark_run_folder(out)
 
 
 def _common(fn: F) -> F:
@@ -50,6 +70,16 @@ def _common(fn: F) -> F:
                 default=None,
                 help="Extra folder to resolve relative image paths against.",
             ),
+            click.option(
+                "--overwrite",
+                is_flag=True,
+                help="Delete an existing vf-train run in --output-dir and start over.",
+            ),
+            click.option(
+                "--allow-incomplete",
+                is_flag=True,
+                help="Train on an export that has not finished (no COMPLETED marker).",
+            ),
         ]
     ):
         fn = opt(fn)
@@ -64,14 +94,18 @@ class _DefaultGroup(click.Group):
     """A group whose bare invocation (``vf-train --config ...``) runs the ``train`` command."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h")):
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
             args = ["train", *args]
         return super().parse_args(ctx, args)
 
 
 @click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="vf-train")
 def main() -> None:
-    """Train LLaVA-architecture models on Vision-Flan (LLaVA-format) data."""
+    """Train LLaVA-architecture models on Vision-Flan (LLaVA-format) data.
+
+    Progress and metrics go to stdout, errors to stderr.
+    """
     setup_stdout_logging(int(os.environ.get("RANK", "0")))
 
 
@@ -93,15 +127,21 @@ def train(
     model: str | None,
     strategy: str | None,
     image_folder: Path | None,
+    overwrite: bool,
+    allow_incomplete: bool,
 ) -> None:
     """Train one stage."""
-    from .run import run_stage
-
     cfg = _load(config)
     if not data.exists():
         raise click.UsageError(f"data folder does not exist: {data}")
+    _claim(output_dir, [p for p in (data, image_folder) if p], resume, overwrite)
+    from .run import run_stage
+
+    strat = _strategy(strategy)
     result = _friendly(
-        lambda: run_stage(cfg, data, output_dir, model, max_steps, resume, _strategy(strategy), image_folder)
+        lambda: run_stage(
+            cfg, data, output_dir, model, max_steps, resume, strat, image_folder, allow_incomplete
+        )
     )
     if result.final_dir:
         click.echo(f"final model: {result.final_dir}")
@@ -125,20 +165,46 @@ def pipeline(
     model: str | None,
     strategy: str | None,
     image_folder: Path | None,
+    overwrite: bool,
+    allow_incomplete: bool,
 ) -> None:
-    """Stage 1, then stage 2 initialised from stage 1's final model."""
-    from .run import run_stage
+    """Stage 1, then stage 2 initialised from stage 1's final model.
 
+    Every input (both configs, both data sets) is checked before stage 1 starts.
+    """
     for d in (stage1_data, stage2_data):
         if not d.exists():
             raise click.UsageError(f"data folder does not exist: {d}")
     out1, out2 = output_dir / "stage1", output_dir / "stage2"
     cfg1 = _load(stage1)
     cfg2 = _load(stage2, init_from=str(out1 / "final"))
+    inputs = [p for p in (stage1_data, stage2_data, image_folder) if p]
+    _claim(output_dir, inputs, resume, overwrite)
+    from .checkpoint import latest_checkpoint
+    from .run import check_inputs, run_stage
+
+    for name, cfg, data in (("stage-1", cfg1, stage1_data), ("stage-2", cfg2, stage2_data)):
+        try:
+            check_inputs(data, cfg, image_folder, allow_incomplete)
+        except (DataError, ConfigError) as e:
+            raise click.ClickException(f"{name} data: {e}") from e
     strat = _strategy(strategy)
-    if not (resume and (out1 / "final" / "config.json").is_file()):
-        _friendly(lambda: run_stage(cfg1, stage1_data, out1, model, None, resume, strat, image_folder))
-    result = _friendly(lambda: run_stage(cfg2, stage2_data, out2, None, None, resume, strat, image_folder))
+    stage1_done = (out1 / "final" / "config.json").is_file()
+    if resume and not stage1_done and latest_checkpoint(out1) is None:
+        raise click.ClickException(
+            f"--resume: stage 1 has neither a final model nor a checkpoint under {out1}; "
+            "start over with --overwrite"
+        )
+    if not (resume and stage1_done):
+        _friendly(
+            lambda: run_stage(
+                cfg1, stage1_data, out1, model, None, resume, strat, image_folder, allow_incomplete
+            )
+        )
+    resume2 = resume and latest_checkpoint(out2) is not None
+    result = _friendly(
+        lambda: run_stage(cfg2, stage2_data, out2, None, None, resume2, strat, image_folder, allow_incomplete)
+    )
     if result.final_dir:
         click.echo(f"final model: {result.final_dir}")
 

@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .errors import ConfigError
 
 CONFIG_DIR = Path(__file__).resolve().parent / "configs"
+ReportTo = Literal["tensorboard", "wandb"]
 
-
-class ConfigError(ValueError):
-    """A stage config that cannot be used (bad values, inconsistent batch sizes, missing file)."""
+__all__ = ["CONFIG_DIR", "ConfigError", "Freeze", "StageConfig", "load_config", "resolve_config_path"]
 
 
 class Freeze(BaseModel):
@@ -75,6 +76,17 @@ class StageConfig(BaseModel):
     log_every: int = Field(default=1, ge=1)
     num_workers: int = Field(default=2, ge=0)
     seed: int = 42
+    report_to: list[ReportTo] = Field(
+        default_factory=lambda: list[ReportTo](["tensorboard"]),
+        description="metric sinks besides stdout and train_log.jsonl, each used when installed",
+    )
+
+    @field_validator("report_to", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        if value is None or value == "none":
+            return []
+        return [value] if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _check(self) -> StageConfig:

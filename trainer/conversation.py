@@ -1,22 +1,31 @@
 """Conversation templates (LLaVA's ``conv_vicuna_v1`` and ``conv_llava_plain``) and label masking.
 
 A conversation is rendered as a list of segments, each either supervised or masked, whose
-concatenation is exactly LLaVA's rendered prompt. Each segment is tokenised on its own and the
-labels are built while concatenating, so masks never depend on re-tokenising and re-counting the
-whole string (the fragile part of LLaVA's ``preprocess_v1``).
+concatenation is exactly LLaVA's rendered prompt. The *whole* rendered string is tokenised in one
+call, as inference tokenises it (``processor.apply_chat_template`` renders the same string, see
+``chat_template``), and each token is labelled by the segment its characters come from (the
+tokenizer's offsets). Tokenising turn by turn would differ from inference wherever a tokenizer
+treats the start of a call specially (SentencePiece's ``legacy=False`` prefix space:
+``</s>USER`` is not ``</s>▁USER``), and counting tokens per round is the fragile part of LLaVA's
+``preprocess_v1``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
-from transformers import PreTrainedTokenizerBase
+from visionflan_shards import IMAGE_TOKEN
 
-from .tokenizer import IMAGE_TOKEN, SYSTEM_PROMPT
+if TYPE_CHECKING:
+    from transformers import PreTrainedTokenizerBase
 
+SYSTEM_PROMPT = (
+    "A chat between a curious user and an artificial intelligence assistant. "
+    "The assistant gives helpful, detailed, and polite answers to the user's questions."
+)
 IGNORE_INDEX = -100
 Template = Literal["vicuna_v1", "plain"]
 TEMPLATES: tuple[str, ...] = ("vicuna_v1", "plain")
@@ -73,6 +82,63 @@ def build_segments(
     return segs
 
 
+# Chat templates for the saved processor/tokenizer: ``apply_chat_template(messages,
+# add_generation_prompt=True)`` renders exactly what ``build_segments`` + ``render`` give for the
+# same turns (test_parity checks it). Roles: user = human, assistant = gpt; a message's content is
+# a string or a list of {"type": "image"} / {"type": "text", "text": ...} parts. As in training,
+# a conversation with a single image gets it moved to the front of its message, then a newline.
+_CONTENT_MACRO = (
+    "{%- macro content_text(content) -%}"
+    "{%- if content is string -%}{{ content }}"
+    "{%- else -%}{%- for part in content -%}"
+    "{%- if part.type == 'image' -%}" + IMAGE_TOKEN + "{%- elif part.type == 'text' -%}{{ part.text }}"
+    "{%- endif -%}{%- endfor -%}{%- endif -%}"
+    "{%- endmacro -%}"
+)
+VICUNA_CHAT_TEMPLATE = (
+    _CONTENT_MACRO
+    + "{%- set ns = namespace(images=0, system=" + repr(SYSTEM_PROMPT) + ") -%}"
+    "{%- for message in messages -%}"
+    "{%- set ns.images = ns.images"
+    " + (content_text(message.content) | string).count('" + IMAGE_TOKEN + "') -%}"
+    "{%- endfor -%}"
+    "{%- if messages and messages[0].role == 'system' -%}"
+    "{%- set ns.system = content_text(messages[0].content) | string -%}"
+    "{%- endif -%}"
+    "{{- ns.system + '" + VICUNA_SEP + "' -}}"
+    "{%- for message in messages -%}"
+    "{%- set text = content_text(message.content) | string -%}"
+    "{%- if message.role == 'user' -%}"
+    "{%- if ns.images == 1 and '" + IMAGE_TOKEN + "' in text -%}"
+    "{%- set text = ('" + IMAGE_TOKEN + "\\n' + text.replace('" + IMAGE_TOKEN + "', '').strip()).strip() -%}"
+    "{%- endif -%}"
+    "{{- 'USER: ' + text + '" + VICUNA_SEP + "ASSISTANT:' -}}"
+    "{%- elif message.role == 'assistant' -%}"
+    "{{- ' ' + text + '" + VICUNA_SEP2 + "' -}}"
+    "{%- endif -%}"
+    "{%- endfor -%}"
+)
+PLAIN_CHAT_TEMPLATE = (
+    _CONTENT_MACRO
+    + "{%- for message in messages -%}"
+    "{%- if message.role == 'user' -%}{{- '" + IMAGE_TOKEN + "' -}}"
+    "{%- elif message.role == 'assistant' -%}"
+    "{{- (content_text(message.content) | string) + '\\n' -}}"
+    "{%- endif -%}"
+    "{%- endfor -%}"
+)
+
+
+def chat_template(template: Template) -> str:
+    """The Jinja chat template rendering ``template`` exactly as training does."""
+    return {"vicuna_v1": VICUNA_CHAT_TEMPLATE, "plain": PLAIN_CHAT_TEMPLATE}[template]
+
+
+def to_messages(turns: Sequence[tuple[str, str]]) -> list[dict[str, str]]:
+    """Training turns [(human|gpt, text)] as chat messages [{"role": user|assistant, "content"}]."""
+    return [{"role": "user" if r == "human" else "assistant", "content": t} for r, t in turns]
+
+
 def render(segments: Sequence[Segment]) -> str:
     """The full prompt string (what LLaVA's ``conv.get_prompt()`` returns)."""
     return "".join(s.text for s in segments)
@@ -89,6 +155,20 @@ class Encoded:
         return int((self.labels[1:] != IGNORE_INDEX).sum())
 
 
+def special_prefix(tokenizer: PreTrainedTokenizerBase) -> list[int]:
+    """The ids the tokenizer itself puts before any text (Llama/Vicuna: ``<s>``).
+
+    Training prepends exactly these, so a prompt encoded by the saved processor (which adds the
+    tokenizer's special tokens) starts like the training sample.
+    """
+    plain = list(tokenizer("a", add_special_tokens=False)["input_ids"])
+    full = list(tokenizer("a", add_special_tokens=True)["input_ids"])
+    for i in range(len(full) - len(plain) + 1):
+        if full[i : i + len(plain)] == plain:
+            return [int(x) for x in full[:i]]
+    return []
+
+
 class ConversationEncoder:
     """Tokenises segment lists into (input_ids, labels), expanding each image to its token span."""
 
@@ -98,32 +178,39 @@ class ConversationEncoder:
         self.tokenizer = tokenizer
         self.image_token_id = image_token_id
         self.image_seq_length = image_seq_length
-        bos = tokenizer.bos_token_id
-        self._bos: list[int] = [] if bos is None else [int(bos)]
+        self._prefix = np.asarray(special_prefix(tokenizer), np.int64)
 
     def encode_many(self, conversations: Sequence[Sequence[Segment]]) -> list[Encoded]:
-        """Encode many conversations with one batched tokenizer call over the unique text pieces."""
-        pieces: dict[str, int] = {}
-        for segs in conversations:
-            for seg in segs:
-                for piece in seg.text.split(IMAGE_TOKEN):
-                    pieces.setdefault(piece, len(pieces))
-        texts = list(pieces)
-        ids = self.tokenizer(texts, add_special_tokens=False)["input_ids"] if texts else []
-        image_span = [self.image_token_id] * self.image_seq_length
+        """Encode many conversations with one batched tokenizer call over their rendered strings."""
+        texts = [render(segs) for segs in conversations]
+        if not texts:
+            return []
+        enc: Any = self.tokenizer(texts, add_special_tokens=False, return_offsets_mapping=True)
         out = []
-        for segs in conversations:
-            tokens: list[int] = list(self._bos)
-            labels: list[int] = [IGNORE_INDEX] * len(tokens)
+        for segs, text, ids, offsets in zip(
+            conversations, texts, enc["input_ids"], enc["offset_mapping"], strict=True
+        ):
+            supervised = np.zeros(len(text) + 1, bool)
+            pos = 0
             for seg in segs:
-                seg_ids: list[int] = []
-                for j, piece in enumerate(seg.text.split(IMAGE_TOKEN)):
-                    if j:
-                        seg_ids.extend(image_span)
-                    seg_ids.extend(ids[pieces[piece]])
-                tokens.extend(seg_ids)
-                labels.extend(seg_ids if seg.supervised else [IGNORE_INDEX] * len(seg_ids))
-            out.append(Encoded(np.asarray(tokens, np.int32), np.asarray(labels, np.int32)))
+                if seg.supervised:
+                    supervised[pos : pos + len(seg.text)] = True
+                pos += len(seg.text)
+            tokens = np.asarray(ids, np.int64)
+            spans = np.asarray(offsets, np.int64).reshape(-1, 2)
+            # a token belongs to the segment of its last character (" It" after "ASSISTANT:")
+            labels = np.where(supervised[np.maximum(spans[:, 0], spans[:, 1] - 1)], tokens, IGNORE_INDEX)
+            image = tokens == self.image_token_id
+            if image.any():
+                repeats = np.where(image, self.image_seq_length, 1)
+                labels = np.repeat(np.where(image, IGNORE_INDEX, labels), repeats)
+                tokens = np.repeat(tokens, repeats)
+            out.append(
+                Encoded(
+                    np.concatenate([self._prefix, tokens]).astype(np.int32),
+                    np.concatenate([np.full(len(self._prefix), IGNORE_INDEX), labels]).astype(np.int32),
+                )
+            )
         return out
 
     def encode(self, segments: Sequence[Segment]) -> Encoded:

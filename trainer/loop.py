@@ -28,7 +28,13 @@ from .conversation import IGNORE_INDEX
 from .data import Collator, LlavaDataset
 from .images import normalize
 from .logs import MetricsLogger
-from .model import LoadedModel, apply_freeze, enable_gradient_checkpointing, save_final
+from .model import (
+    LoadedModel,
+    apply_freeze,
+    enable_gradient_checkpointing,
+    save_final,
+    training_processor,
+)
 from .sampler import LengthGroupedBatchSampler
 from .strategy import Strategy
 
@@ -54,7 +60,11 @@ def make_optimizer(model: nn.Module, cfg: StageConfig) -> torch.optim.AdamW:
         {"params": decay, "weight_decay": cfg.weight_decay},
         {"params": no_decay, "weight_decay": 0.0},
     ]
-    return torch.optim.AdamW(groups, lr=cfg.lr, betas=(cfg.adam_beta1, cfg.adam_beta2))
+    on_cuda = all(p.is_cuda for p in decay + no_decay)
+    # fused: one kernel per step for all parameters instead of a handful per tensor (CUDA only)
+    return torch.optim.AdamW(
+        groups, lr=cfg.lr, betas=(cfg.adam_beta1, cfg.adam_beta2), fused=on_cuda or None
+    )
 
 
 def token_loss_sum(logits: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
@@ -160,7 +170,14 @@ def train(
     batches = _Batches(loader, sampler, state.epoch, state.position)
     device = strategy.device
     result = TrainResult(steps=state.step, resumed_from=resumed_from)
-    with MetricsLogger(out_dir, enabled=strategy.is_main) as metrics:
+    with MetricsLogger(
+        out_dir,
+        enabled=strategy.is_main,
+        report_to=cfg.report_to,
+        total_steps=total,
+        resume_step=state.step if resumed_from is not None else None,
+        run_config=cfg.model_dump(),
+    ) as metrics:
         while state.step < total:
             t0 = time.perf_counter()
             micro = [batches.next() for _ in range(accum)]
@@ -221,6 +238,7 @@ def train(
                     "samples_per_s": stats[1] / dt,
                     "tokens_per_s": stats[2] / dt,
                     "data_wait_frac": t_data / dt,
+                    "step_s": dt,
                     "supervised_tokens": int(global_tokens),
                 }
                 if stats[3]:
@@ -234,7 +252,8 @@ def train(
         if strategy.is_main:
             result.final_dir = out_dir / "final"
             dtype = torch.bfloat16 if cfg.precision == "bf16" else None
-            save_final(loaded, final_state, result.final_dir, dtype)
+            processor = training_processor(loaded, cfg.template, dataset.spec)
+            save_final(loaded, final_state, result.final_dir, dtype, processor)
         strategy.barrier()
     return result
 

@@ -17,24 +17,24 @@ from torch import nn
 from transformers import (
     AutoModelForCausalLM,
     AutoTokenizer,
-    CLIPImageProcessor,
     CLIPVisionConfig,
     CLIPVisionModel,
     LlamaConfig,
     LlavaConfig,
     LlavaForConditionalGeneration,
+    LlavaImageProcessorPil,
     LlavaProcessor,
     PreTrainedTokenizerBase,
 )
+from visionflan_shards import IMAGE_TOKEN
 
 from .config import Freeze
-from .tokenizer import IMAGE_TOKEN, build_tiny_tokenizer
+from .conversation import Template, chat_template
+from .errors import ModelError
+from .images import ImageSpec
+from .tokenizer import build_tiny_tokenizer
 
 log = logging.getLogger(__name__)
-
-
-class ModelError(ValueError):
-    """The model/tokenizer pair cannot be trained (e.g. the tokenizer lacks the image token)."""
 
 
 @dataclass
@@ -73,13 +73,18 @@ def _image_token_id(tokenizer: PreTrainedTokenizerBase) -> int:
 def make_processor(
     tokenizer: PreTrainedTokenizerBase,
     vision: Any,
-    image_processor: CLIPImageProcessor | None = None,
+    image_processor: Any | None = None,
+    chat_template: str | None = None,
 ) -> LlavaProcessor:
-    """A LlavaProcessor whose image-token expansion matches the model (CLS counted, then dropped)."""
+    """A LlavaProcessor whose image-token expansion matches the model (CLS counted, then dropped).
+
+    The default image processor is the PIL-backend ``LlavaImageProcessorPil`` with ``do_pad``:
+    LLaVA's pad-to-square, bicubic resize and CLIP normalisation, with no torchvision needed.
+    """
     if image_processor is None:
         size = int(vision.image_size)
-        image_processor = CLIPImageProcessor(
-            size={"shortest_edge": size}, crop_size={"height": size, "width": size}
+        image_processor = LlavaImageProcessorPil(
+            do_pad=True, size={"shortest_edge": size}, crop_size={"height": size, "width": size}
         )
     return LlavaProcessor(
         image_processor=image_processor,
@@ -87,6 +92,51 @@ def make_processor(
         patch_size=vision.patch_size,
         vision_feature_select_strategy="default",
         num_additional_image_tokens=1,
+        chat_template=chat_template,
+    )
+
+
+def training_image_processor(spec: ImageSpec) -> LlavaImageProcessorPil:
+    """An image processor that gives the pixels training used (``image_processing: exact``).
+
+    ``pad``: LLaVA's expand2square in the mean colour, then shortest edge to S (the centre crop is
+    a no-op on a square); ``resize``: straight to S x S. Equal to training's ``exact`` path to
+    float rounding (both resize with PIL's bicubic); ``fast`` differs from it by rounding-level
+    amounts (``test_images`` bounds them).
+    """
+    size = spec.size
+    square = {"height": size, "width": size}
+    common: dict[str, Any] = {
+        "image_mean": list(spec.mean),
+        "image_std": list(spec.std),
+        "resample": spec.resample,
+        "crop_size": square,
+    }
+    if spec.aspect == "pad":
+        return LlavaImageProcessorPil(
+            do_pad=True, size={"shortest_edge": size}, do_center_crop=True, **common
+        )
+    return LlavaImageProcessorPil(do_pad=False, size=square, do_center_crop=False, **common)
+
+
+def training_processor(loaded: LoadedModel, template: Template, spec: ImageSpec) -> LlavaProcessor:
+    """The processor to save with a trained model: inference then sees what training saw.
+
+    ``apply_chat_template(messages, add_generation_prompt=True)`` renders the training prompt
+    (``template``), the tokenizer adds the same ``<s>`` training put first, and the image
+    processor reproduces the training pixels.
+    """
+    old = loaded.processor
+    template_text = chat_template(template)
+    tokenizer = loaded.tokenizer
+    tokenizer.chat_template = template_text
+    return LlavaProcessor(
+        image_processor=training_image_processor(spec),
+        tokenizer=tokenizer,
+        patch_size=old.patch_size,
+        vision_feature_select_strategy=old.vision_feature_select_strategy,
+        num_additional_image_tokens=old.num_additional_image_tokens,
+        chat_template=template_text,
     )
 
 
@@ -185,8 +235,8 @@ def assemble(vision_tower: str, language_model: str, dtype: torch.dtype = torch.
     model.model.language_model.load_state_dict(base.state_dict())
     model.lm_head.load_state_dict(lm.get_output_embeddings().state_dict())
     _set_generation_ids(model, tok)
-    try:
-        image_processor = CLIPImageProcessor.from_pretrained(vision_tower)
+    try:  # the tower's own size/mean/std, with LLaVA's padding and the PIL backend
+        image_processor = LlavaImageProcessorPil.from_pretrained(vision_tower, do_pad=True)
     except OSError:
         image_processor = None
     return LoadedModel(model, make_processor(tok, cfg.vision_config, image_processor))
@@ -281,9 +331,15 @@ def decoder_layers(model: LlavaForConditionalGeneration) -> nn.ModuleList:
 
 
 def save_final(
-    loaded: LoadedModel, state_dict: dict[str, torch.Tensor], out: Path, dtype: torch.dtype | None = None
+    loaded: LoadedModel,
+    state_dict: dict[str, torch.Tensor],
+    out: Path,
+    dtype: torch.dtype | None = None,
+    processor: LlavaProcessor | None = None,
 ) -> None:
     """``save_pretrained`` model + processor so ``from_pretrained(out)`` and stage 2 can load it.
+
+    ``processor`` (see ``training_processor``) is saved instead of the one the model came with.
 
     Saves through a meta-device twin of the model: the live one may be FSDP-wrapped (its class
     is swapped, which confuses transformers' checkpoint key conversion) and needs no copy.
@@ -297,4 +353,4 @@ def save_final(
         twin = LlavaForConditionalGeneration(config)
     twin.generation_config = loaded.model.generation_config
     twin.save_pretrained(out, state_dict=state_dict)
-    loaded.processor.save_pretrained(out)
+    (processor or loaded.processor).save_pretrained(out)

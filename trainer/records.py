@@ -1,6 +1,7 @@
 """Load LLaVA-format JSON and validate every record up front, reporting what is dropped and why.
 
-Bad records are dropped (with id + reason) instead of failing mid-run hours into training.
+Bad records are dropped (with id + reason) instead of failing mid-run hours into training. What a
+valid record is comes from ``visionflan_shards``, the rule the exporter applies too.
 """
 
 from __future__ import annotations
@@ -14,15 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from PIL import Image
+from visionflan_shards import export_problem, image_names, record_problem
 
 from .conversation import normalize_image_placement
-from .tokenizer import IMAGE_TOKEN
+from .errors import DataError
 
-ROLES = ("human", "gpt")
-
-
-class DataError(ValueError):
-    """The data argument cannot be used at all (missing folder, no JSON, no valid record)."""
+__all__ = ["DataError", "DropReport", "Record", "check_data", "find_json_files", "load_records"]
 
 
 @dataclass
@@ -69,8 +67,6 @@ def find_json_files(data: Path) -> list[Path]:
 
 
 def _image_problem(path: Path) -> str | None:
-    if not path.is_file():
-        return f"missing image: {path}"
     try:
         with Image.open(path) as im:  # header only; full decode happens in the workers
             if im.size[0] < 1 or im.size[1] < 1:
@@ -80,31 +76,16 @@ def _image_problem(path: Path) -> str | None:
     return None
 
 
+def printable(text: str) -> str:
+    """``text`` safe to log and write (lone surrogates become ``\\udxxx`` escapes)."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _parse(raw: Any, rid: str, base: Path, image_folder: Path | None, template: str) -> Record | str:
-    if not isinstance(raw, dict):
-        return "bad record: not an object"
-    convs = raw.get("conversations")
-    if not isinstance(convs, list) or not convs:
-        return "bad conversations: missing or empty"
-    turns: list[tuple[str, str]] = []
-    for i, turn in enumerate(convs):
-        if not isinstance(turn, dict) or not isinstance(turn.get("value"), str):
-            return f"bad conversations: turn {i} has no string value"
-        role = turn.get("from")
-        if role != ROLES[i % 2]:
-            return f"bad roles: turn {i} is {role!r}, expected {ROLES[i % 2]!r}"
-        turns.append((role, turn["value"]))
-    if turns[-1][0] != "gpt":
-        return "bad roles: conversation does not end with a gpt turn"
-    image = raw.get("image")
-    names = [] if image is None else [image] if isinstance(image, str) else image
-    if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
-        return "bad image field: expected a path or a list of paths"
-    if any(IMAGE_TOKEN in t for r, t in turns if r == "gpt"):
-        return f"bad placeholders: {IMAGE_TOKEN} in a gpt turn"
-    n_placeholders = sum(t.count(IMAGE_TOKEN) for _, t in turns)
-    if n_placeholders != len(names):
-        return f"bad placeholders: {len(names)} image(s) but {n_placeholders} {IMAGE_TOKEN}"
+    if (why := record_problem(raw)) is not None:  # the exporter applies the same rule
+        return why
+    turns = [(str(t["from"]), str(t["value"])) for t in raw["conversations"]]
+    names = image_names(raw) or []
     if template == "plain" and (len(turns) != 2 or len(names) != 1):
         return "bad for plain template: needs one image and exactly one human/gpt exchange"
     if len(names) == 1:  # LLaVA moves the single image to the start of its message
@@ -112,8 +93,34 @@ def _parse(raw: Any, rid: str, base: Path, image_folder: Path | None, template: 
     paths = []
     for name in names:
         candidates = [base / name] + ([image_folder / name] if image_folder else [])
-        paths.append(next((p for p in candidates if p.is_file()), candidates[0]))
+        found = next((p for p in candidates if p.is_file()), None)
+        if found is None:
+            return f"missing image: {name} (tried {' and '.join(str(p) for p in candidates)})"
+        paths.append(found)
     return Record(rid, turns, paths)
+
+
+def _read_json_list(file: Path) -> list[Any] | str:
+    """The file's JSON list, or why it cannot be read (the file is dropped, the run goes on)."""
+    try:
+        items = json.loads(file.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError as e:
+        return f"bad file: not UTF-8 ({e.reason} at byte {e.start})"
+    except json.JSONDecodeError as e:
+        return f"bad file: not valid JSON ({e})"
+    except OSError as e:
+        return f"bad file: unreadable ({e.strerror or e})"
+    if not isinstance(items, list):
+        return "bad file: expected a JSON list of records"
+    return items
+
+
+def check_data(data: Path, allow_incomplete: bool = False) -> list[Path]:
+    """The JSON files under ``data``; refuses an unfinished export unless ``allow_incomplete``."""
+    files = find_json_files(Path(data))
+    if not allow_incomplete and (why := export_problem(Path(data))):
+        raise DataError(why)
+    return files
 
 
 def load_records(
@@ -122,35 +129,45 @@ def load_records(
     image_folder: Path | None = None,
     check_images: bool = True,
     report: DropReport | None = None,
+    allow_incomplete: bool = False,
+    image_check_threads: int = 8,
 ) -> tuple[list[Record], DropReport]:
-    """Parse and validate every record of every JSON list under ``data``."""
+    """Parse and validate every record of every JSON list under ``data``.
+
+    A file that is not UTF-8 JSON, or a record that breaks the shared rule
+    (``visionflan_shards.record_problem``), is dropped with its reason; nothing here raises for
+    one bad input. An export folder without its ``COMPLETED`` marker is refused (DataError)
+    unless ``allow_incomplete``.
+    """
     report = report if report is not None else DropReport()
+    files = check_data(Path(data), allow_incomplete)
     if image_folder is None and (Path(data) / "llava").is_dir():
         image_folder = Path(data)  # a `vf-tasks export` folder: image paths are relative to it
     records: list[Record] = []
-    for file in find_json_files(Path(data)):
-        try:
-            items = json.loads(file.read_text())
-        except (OSError, json.JSONDecodeError) as e:
-            raise DataError(f"{file}: not valid JSON ({e})") from e
-        if not isinstance(items, list):
-            raise DataError(f"{file}: expected a JSON list of records")
+    for file in files:
+        items = _read_json_list(file)
+        if isinstance(items, str):
+            report.add(str(file), items)
+            continue
         for i, raw in enumerate(items):
             rid = str(raw.get("id", f"{file.name}:{i}")) if isinstance(raw, dict) else f"{file.name}:{i}"
-            parsed = _parse(raw, rid, file.parent, image_folder, template)
+            parsed = _parse(raw, printable(rid), file.parent, image_folder, template)
             if isinstance(parsed, str):
-                report.add(rid, parsed)
+                report.add(printable(rid), parsed)
             else:
                 records.append(parsed)
     if check_images:
-        records = _drop_bad_images(records, report)
+        records = _drop_bad_images(records, report, image_check_threads)
     return records, report
 
 
-def _drop_bad_images(records: Sequence[Record], report: DropReport) -> list[Record]:
+def _drop_bad_images(records: Sequence[Record], report: DropReport, threads: int = 8) -> list[Record]:
     paths = sorted({p for r in records for p in r.images})
-    with ThreadPoolExecutor(max_workers=8) as pool:
-        problems = dict(zip(paths, pool.map(_image_problem, paths), strict=True))
+    if threads <= 1:
+        problems = {p: _image_problem(p) for p in paths}
+    else:
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            problems = dict(zip(paths, pool.map(_image_problem, paths), strict=True))
     kept = []
     for r in records:
         bad = next((problems[p] for p in r.images if problems[p]), None)

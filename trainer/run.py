@@ -7,20 +7,33 @@ from __future__ import annotations
 
 import json
 import logging
+import random
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import torch
 
-from .config import ConfigError, StageConfig
+from . import checkpoint as ckpt
+from .config import StageConfig
 from .conversation import ConversationEncoder
 from .data import LlavaDataset, build_dataset
+from .errors import ConfigError, DataError, ModelError
 from .images import ImageSpec
 from .loop import TrainResult, train
-from .model import LoadedModel, ModelError, assemble, load_model, load_projector
-from .records import DataError, DropReport, load_records
+from .model import LoadedModel, assemble, load_model, load_projector
+from .outdir import mark_run_folder
+from .records import DropReport, load_records
 from .strategy import Strategy, StrategyName
 
 log = logging.getLogger(__name__)
+
+
+def seed_everything(seed: int) -> None:
+    """Seed Python's, NumPy's and torch's global RNGs (checkpoints save and restore all three)."""
+    random.seed(seed)
+    np.random.seed(seed % 2**32)
+    torch.manual_seed(seed)
 
 
 def model_source(cfg: StageConfig, override: str | None) -> str | tuple[str, str]:
@@ -33,14 +46,35 @@ def model_source(cfg: StageConfig, override: str | None) -> str | tuple[str, str
     raise ConfigError("no model: pass --model, or set init_from, model, or vision_tower + language_model")
 
 
+def _unloadable(src: str | tuple[str, str], error: Exception) -> ModelError:
+    """One line naming the model and what to pass instead of transformers' traceback."""
+    names = " + ".join(src) if isinstance(src, tuple) else src
+    first = str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
+    local = [s for s in (src if isinstance(src, tuple) else (src,)) if Path(s).exists()]
+    if local and len(local) == (2 if isinstance(src, tuple) else 1):
+        return ModelError(f"cannot load model {names!r} from its local folder: {first}")
+    return ModelError(
+        f"cannot load model {names!r}: not a local folder, and the Hugging Face hub has no such model or "
+        f"cannot be reached (HF_HUB_OFFLINE={'1' if _offline() else '0'}; {first}). Pass --model with a "
+        "local LLaVA checkpoint folder (or 'tiny'), or set vision_tower and language_model in the "
+        "stage config to local checkpoint folders"
+    )
+
+
+def _offline() -> bool:
+    import os
+
+    return os.environ.get("HF_HUB_OFFLINE", "0").lower() in ("1", "true", "yes", "on")
+
+
 def load_stage_model(cfg: StageConfig, override: str | None) -> LoadedModel:
     src = model_source(cfg, override)
-    if isinstance(src, tuple):
-        loaded = assemble(*src)
-    elif src != "tiny" and not Path(src).exists() and "/" not in src:
-        raise ConfigError(f"model not found: {src}")
-    else:
-        loaded = load_model(src, seed=cfg.seed)
+    try:
+        loaded = assemble(*src) if isinstance(src, tuple) else load_model(src, seed=cfg.seed)
+    except ModelError:
+        raise
+    except (OSError, ValueError) as error:  # hub errors are OSError; a malformed repo id, ValueError
+        raise _unloadable(src, error) from error
     continuing = override is None and bool(cfg.init_from)  # stage 2 keeps stage 1's projector
     if cfg.projector and not continuing:
         load_projector(loaded.model, Path(cfg.projector))
@@ -48,24 +82,48 @@ def load_stage_model(cfg: StageConfig, override: str | None) -> LoadedModel:
 
 
 def prepare_data(
-    cfg: StageConfig, loaded: LoadedModel, data: Path, image_folder: Path | None = None
+    cfg: StageConfig,
+    loaded: LoadedModel,
+    data: Path,
+    image_folder: Path | None = None,
+    allow_incomplete: bool = False,
+    out_dir: Path | None = None,
 ) -> tuple[LlavaDataset, DropReport]:
-    """Validate, tokenise and mask every record; raises DataError if nothing usable is left."""
+    """Validate, tokenise and mask every record; raises DataError if nothing usable is left.
+
+    With ``out_dir`` the drop report is written there even when nothing is left.
+    """
     if cfg.max_length <= loaded.image_seq_length:
         raise ConfigError(
             f"max_length {cfg.max_length} is shorter than the image span "
             f"({loaded.image_seq_length} image tokens + text)"
         )
-    records, report = load_records(data, cfg.template, image_folder)
+    records, report = load_records(data, cfg.template, image_folder, allow_incomplete=allow_incomplete)
     encoder = ConversationEncoder(loaded.tokenizer, loaded.image_token_id, loaded.image_seq_length)
     spec = ImageSpec.from_processor(loaded.processor.image_processor, cfg.image_aspect, cfg.image_processing)
     dataset = build_dataset(records, encoder, cfg.template, cfg.max_length, spec, report)
     log.info("data %s: %s", data, report.summary(len(dataset)))
     for d in report.dropped[:10]:
         log.info("  dropped %s: %s", d.id, d.reason)
+    if out_dir is not None:
+        write_drop_report(report, out_dir)
     if len(dataset) == 0:
         raise DataError(f"empty mixture: no valid records in {data} ({report.summary(0)})")
     return dataset, report
+
+
+def check_inputs(
+    data: Path, cfg: StageConfig, image_folder: Path | None = None, allow_incomplete: bool = False
+) -> DropReport:
+    """Up-front check of one stage's data (completion marker, JSON, record rule, images).
+
+    ``vf-train pipeline`` runs it on both stages' data before stage 1 trains, so a bad stage-2
+    input fails in seconds rather than after stage 1.
+    """
+    records, report = load_records(Path(data), cfg.template, image_folder, allow_incomplete=allow_incomplete)
+    if not records:
+        raise DataError(f"empty mixture: no valid records in {data} ({report.summary(0)})")
+    return report
 
 
 def write_drop_report(report: DropReport, out_dir: Path) -> None:
@@ -84,21 +142,37 @@ def run_stage(
     resume: bool = False,
     strategy_name: StrategyName = "single",
     image_folder: Path | None = None,
+    allow_incomplete: bool = False,
 ) -> TrainResult:
     if not Path(data).exists():
         raise DataError(f"data path does not exist: {data}")
+    if resume and ckpt.latest_checkpoint(out_dir) is None:
+        raise ConfigError(
+            f"--resume: no finished checkpoint under {out_dir / 'checkpoints'}; "
+            "drop --resume to start a new run there (with --overwrite if the folder is not empty)"
+        )
     strategy = Strategy.from_env(strategy_name)
     try:
         cfg.accumulation_steps(strategy.world_size)
-        torch.manual_seed(cfg.seed)
+        seed_everything(cfg.seed)
         loaded = load_stage_model(cfg, model)
-        dataset, report = prepare_data(cfg, loaded, Path(data), image_folder)
+        main_out = out_dir if strategy.is_main else None
+        if main_out is not None:
+            mark_run_folder(out_dir)
+        dataset, _ = prepare_data(cfg, loaded, Path(data), image_folder, allow_incomplete, main_out)
         if strategy.is_main:
-            write_drop_report(report, out_dir)
             (out_dir / "stage_config.json").write_text(cfg.model_dump_json(indent=2))
         return train(cfg, loaded, dataset, strategy, out_dir, max_steps=max_steps, resume=resume)
     finally:
         strategy.close()
 
 
-__all__ = ["ModelError", "load_stage_model", "model_source", "prepare_data", "run_stage"]
+__all__: list[Any] = [
+    "ModelError",
+    "check_inputs",
+    "load_stage_model",
+    "model_source",
+    "prepare_data",
+    "run_stage",
+    "seed_everything",
+]

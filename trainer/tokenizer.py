@@ -10,14 +10,11 @@ from collections.abc import Iterable
 
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 from transformers import PreTrainedTokenizerFast
+from visionflan_shards import IMAGE_TOKEN
 
-IMAGE_TOKEN = "<image>"
+from .conversation import SYSTEM_PROMPT
+
 SPECIAL_TOKENS = ["<unk>", "<s>", "</s>", "<pad>", IMAGE_TOKEN]
-
-SYSTEM_PROMPT = (
-    "A chat between a curious user and an artificial intelligence assistant. "
-    "The assistant gives helpful, detailed, and polite answers to the user's questions."
-)
 
 _TINY_CORPUS = [
     SYSTEM_PROMPT,
@@ -42,6 +39,7 @@ def _wrap(tok: Tokenizer) -> PreTrainedTokenizerFast:
         pad_token="<pad>",
         model_max_length=1_000_000,
         padding_side="right",
+        add_bos_token=True,  # like Llama/Vicuna: <s> first, also for the saved processor
     )
 
 

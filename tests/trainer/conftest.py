@@ -18,9 +18,16 @@ COLOURS = {"red": (220, 30, 30), "green": (30, 200, 40), "blue": (30, 40, 220)}
 
 
 def write_colour_dataset(
-    root: Path, n: int = 24, extra: list[dict[str, Any]] | None = None, name: str = "train.json"
+    root: Path,
+    n: int = 24,
+    extra: list[dict[str, Any]] | None = None,
+    name: str = "train.json",
+    completed: bool = True,
 ) -> Path:
-    """``root/llava/{name}`` + ``root/llava/images/*.png``; sample i shows colour i % 3."""
+    """``root/llava/{name}`` + ``root/llava/images/*.png``; sample i shows colour i % 3.
+
+    Laid out like a finished ``vf-tasks export`` (``COMPLETED`` last) unless ``completed=False``.
+    """
     llava = root / "llava"
     (llava / "images").mkdir(parents=True, exist_ok=True)
     names = list(COLOURS)
@@ -42,9 +49,49 @@ def write_colour_dataset(
         )
     records.extend(extra or [])
     (llava / name).write_text(json.dumps(records))
+    if completed:
+        (root / "COMPLETED").write_bytes(b"")
     return root
 
 
 @pytest.fixture
 def colour_data(tmp_path: Path) -> Path:
     return write_colour_dataset(tmp_path / "data")
+
+
+def build_sentencepiece_tokenizer() -> Any:
+    """A Llama/Vicuna-style tokenizer (Metaspace ``▁``, BOS added, ``legacy=False``), offline.
+
+    BPE merges are learned with ``tokenizers`` on the tiny corpus, then handed to transformers'
+    ``LlamaTokenizer``, which sets up Metaspace with prepend_scheme "first" as Llama's does.
+    """
+    from tokenizers import Tokenizer, models, pre_tokenizers, trainers
+    from transformers import LlamaTokenizer
+    from visionflan_trainer.tokenizer import _TINY_CORPUS
+
+    tok = Tokenizer(models.BPE(unk_token="<unk>"))
+    tok.pre_tokenizer = pre_tokenizers.Metaspace(replacement="▁", prepend_scheme="always", split=True)
+    trainer = trainers.BpeTrainer(
+        vocab_size=420, special_tokens=["<unk>", "<s>", "</s>"], show_progress=False
+    )
+    tok.train_from_iterator([*_TINY_CORPUS, "\n", "It is red.\nIs it?"] * 4, trainer=trainer)
+    model = json.loads(tok.to_str())["model"]
+    merges = [tuple(m) if isinstance(m, list) else tuple(m.split(" ")) for m in model["merges"]]
+    llama = LlamaTokenizer(vocab=model["vocab"], merges=merges, legacy=False, add_bos_token=True)
+    llama.add_special_tokens({"pad_token": "<pad>"})
+    llama.add_tokens(["<image>"], special_tokens=True)
+    return llama
+
+
+def save_tiny_checkpoint(path: Path, tokenizer: Any, seed: int = 0) -> Path:
+    """A random tiny LLaVA checkpoint folder (model + processor) around ``tokenizer``."""
+    import torch
+    from transformers import LlavaForConditionalGeneration
+    from visionflan_trainer.model import make_processor, tiny_configs
+
+    image_id = tokenizer.convert_tokens_to_ids("<image>")
+    cfg = tiny_configs(len(tokenizer), image_id, int(tokenizer.pad_token_id))
+    torch.manual_seed(seed)
+    LlavaForConditionalGeneration(cfg).save_pretrained(path)
+    make_processor(tokenizer, cfg.vision_config).save_pretrained(path)
+    return path

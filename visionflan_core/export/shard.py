@@ -11,7 +11,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import TaskError
+from visionflan_shards import conversation_problem
+
+from ..errors import Problem, TaskError
 from .fsutil import write_json
 from .images import ImageSkip, prepare
 from .parallel import context
@@ -100,6 +102,8 @@ def _record(ctx: ExportContext, candidate: Candidate, index: int) -> OutputRecor
     made = ctx.source.materialise(candidate)
     example = made.example if made.placed else place_images(
         made.example, ctx.spec.image_placement, ctx.spec.seed)
+    if why := conversation_problem([(t.speaker, t.value) for t in example.conversations], len(made.images)):
+        raise TaskError(Problem(candidate.task_id, why, record_id=example.id))
     try:
         images = [prepare(ref, ctx.settings.images) for ref in made.images]
     except ImageSkip as skip:
