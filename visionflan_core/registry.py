@@ -313,7 +313,8 @@ def _task(
     files = [task_file, dataset.folder / DATASET_FILE]
     outcome = _cached(cache, f"task:{task_file}", files, lambda: _validate_task(folder, dataset.folder))
     if "error" in outcome:
-        broken.append(BrokenPlugin(folder.name, dataset.origin, outcome["error"], folder))
+        name = outcome.get("id") if isinstance(outcome.get("id"), str) else folder.name
+        broken.append(BrokenPlugin(name, dataset.origin, outcome["error"], folder))
         return None
     value = outcome["value"]
     return TaskEntry(value["id"], folder, dataset.origin, value["release_name"], value["category"],
@@ -383,16 +384,17 @@ def _validate_task(folder: Path, dataset_folder: Path) -> Outcome:
     raw, error = _load(task_file)
     if error is not None:
         return {"error": error}
+    named = {"id": raw["id"]} if isinstance(raw.get("id"), str) else {}  # broken, but findable
     found = placeholders(raw)
     if found:
-        return {"error": f"{task_file}: placeholder text left in {', '.join(found)}"}
+        return {"error": f"{task_file}: placeholder text left in {', '.join(found)}", **named}
     dataset, error = _model(DatasetSpec, dataset_raw, dataset_folder / DATASET_FILE)
     task, task_error = _model(TaskFile, raw, task_file)
     if dataset is None or task is None:
-        return {"error": error or task_error}
+        return {"error": error or task_error, **named}
     repeated = inheritance_problems(dataset, task)
     if repeated:
-        return {"error": "; ".join(f"{task_file}: field {line}" for line in repeated)}
+        return {"error": "; ".join(f"{task_file}: field {line}" for line in repeated), **named}
     spec = compose(dataset, task)
     return {"value": {"id": spec.id, "release_name": spec.release_name, "category": spec.category,
                       "spec": marshal.dumps(spec.model_dump(mode="json"))}}

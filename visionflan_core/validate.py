@@ -47,7 +47,8 @@ def _static(task: Any) -> list[Problem]:
                 task_id=task.id,
                 file=spec.templates[template_id],
                 field=name,
-                message="template uses a variable the reader does not declare in source.fields",
+                message="template uses a variable no record provides: declare it in dataset.yaml "
+                "`fields` (or the task's `fields` override)",
             ))
     _ = task.reader, task.formatter  # import/build errors surface as TaskError
     if not task.fixture_root.is_dir():
@@ -108,6 +109,15 @@ def snapshot_text(examples: list[dict[str, Any]]) -> str:
 def _snapshot(task: Any, examples: list[dict[str, Any]], update: bool) -> list[Problem]:
     path = task.folder / task.spec.fixture.snapshot
     text = snapshot_text(examples)
+    if update and path.is_file():
+        try:
+            golden = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError:
+            golden = None
+        if isinstance(golden, list) and golden != examples:
+            bump = _differences(task, golden, examples)[0]
+            if bump.field == "version" and bump.file == "task.yaml":
+                return [bump]  # a new rendering needs a new version: never overwrite under the old one
     if update:
         path.write_text(text, encoding="utf-8")
         return []

@@ -152,6 +152,8 @@ def test_invalid_metadata_is_broken_with_file_and_field(make_package: Callable[.
     assert list(registry.entries) == ["good"]
     (broken,) = registry.broken
     assert str(task_file) in broken.reason and "field category" in broken.reason
+    with pytest.raises(UnknownTaskError, match="task 'bad' is broken: .*field category"):
+        registry.get("bad")
 
 
 def test_a_broken_dataset_file_breaks_its_tasks_only(make_package: Callable[..., Path]) -> None:

@@ -37,6 +37,10 @@ def test_changed_rendering_is_reported_against_snapshot(make_package: Callable[.
         (f"vision-flan_Fake+task+{name}", field) for name in ("cat/a", "cat/b", "dog/c")
         for field in ("conversations", "provenance"))
 
+    before = (folder / "snapshot.json").read_text()
+    (refused,) = validate_task(registry, registry.get("task"), update_snapshot=True)
+    assert refused.field == "version" and (folder / "snapshot.json").read_text() == before
+
     task_yaml = folder / "task.yaml"
     task_yaml.write_text(task_yaml.read_text().replace("version: 1.0.0", "version: 1.1.0"))
     registry = discover(group_entry_points=[plugin_of("acme")])
