@@ -313,7 +313,8 @@ def _task(
     files = [task_file, dataset.folder / DATASET_FILE]
     outcome = _cached(cache, f"task:{task_file}", files, lambda: _validate_task(folder, dataset.folder))
     if "error" in outcome:
-        name = outcome.get("id") if isinstance(outcome.get("id"), str) else folder.name
+        named = outcome.get("id")
+        name = named if isinstance(named, str) else folder.name
         broken.append(BrokenPlugin(name, dataset.origin, outcome["error"], folder))
         return None
     value = outcome["value"]

@@ -152,7 +152,7 @@ def test_invalid_metadata_is_broken_with_file_and_field(make_package: Callable[.
     assert list(registry.entries) == ["good"]
     (broken,) = registry.broken
     assert str(task_file) in broken.reason and "field category" in broken.reason
-    with pytest.raises(UnknownTaskError, match="task 'bad' is broken: .*field category"):
+    with pytest.raises(UnknownTaskError, match=r"task 'bad' is broken: .*field category"):
         registry.get("bad")
 
 
