@@ -1,5 +1,22 @@
 """Stage-1 training throughput and MFU on one GPU, with Vision-Flan's real layer shapes.
 
+Two figures, side by side (``--mode both``, the default):
+
+* ``trainer_step``: ``vf-train``'s own loop (``visionflan_trainer.loop.train``) with the shipped
+  ``stage1.yaml``: the trainer's model class and fp32 weights under bf16 autocast (its dtype
+  policy), its AdamW (fused on CUDA), full gradient checkpointing, global batch 128 = micro-batch
+  16 x 8 accumulation on one GPU, length-grouped batches padded by its collator with attention
+  masks, images decoded by its DataLoader workers, on generated Vision-Flan-like records (one
+  image, 40-160-word prompts, 3-80-word answers: about 700-900 tokens each). Step time is the
+  trainer's own ``step_s`` from ``train_log.jsonl``; MFU counts only real (unpadded) tokens.
+* ``pure_step``: the hand-written pure-bf16 step below on random unpadded 2048-token sequences,
+  an upper bound for the same shapes (what ``gpu_stage1_mfu_h200.jsonl`` recorded so far).
+
+    python benchmarks/gpu_stage1_mfu.py --out results.json   # GPU, both figures, ~4-5 minutes
+    python benchmarks/gpu_stage1_mfu.py --smoke              # CPU, tiny shapes, seconds
+
+The rest of this docstring describes the pure step.
+
 Model: LLaVA = CLIP ViT-L/14-336 (frozen; 1024 wide, 24 layers, 16 heads, 577 tokens/image) +
 2-layer GELU projector + a 7B-wide Llama (4096 wide, 11008 MLP, 32 heads, vocab 32000) cut to as
 many layers as fit (max 32) next to AdamW state. Randomly initialised directly on the GPU.
@@ -15,9 +32,7 @@ MFU = model FLOPs per step / (step time x peak dense bf16), model FLOPs (no reco
 with T = tokens per step, S = 2048, I = images per step; input embeddings are lookups (0 FLOPs).
 Peak: 989 TFLOPS for H100 SXM and H200, 756 for H100 PCIe (override with --peak-tflops).
 
-    python benchmarks/gpu_stage1_mfu.py                # GPU, ~2-4 minutes including init
-    python benchmarks/gpu_stage1_mfu.py --smoke        # CPU, tiny shapes, seconds
-The last stdout line is one JSON object with the figures.
+The last stdout line is one JSON object with the figures (also written to ``--out``).
 """
 
 from __future__ import annotations
@@ -239,35 +254,183 @@ def auto_checkpoint_layers(layers: int, tokens: int, hidden: int) -> int:
     return max(0, layers - keep)
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description="stage-1 tokens/s and MFU on one GPU")
-    ap.add_argument("--smoke", action="store_true", help="tiny shapes on CPU (tests the script)")
-    ap.add_argument("--micro-batch", type=int, default=None, help="samples per step (default 8; smoke 2)")
-    ap.add_argument("--layers", type=int, default=None, help="LLM layers (default: as many as fit, max 32)")
-    ap.add_argument("--warmup", type=int, default=3)
-    ap.add_argument("--steps", type=int, default=10)
-    ap.add_argument("--no-grad-ckpt", action="store_true")
-    ap.add_argument(
-        "--checkpoint-layers", default="auto",
-        help="decoder layers to recompute: a number, or 'auto' = the fewest that fit in memory",
-    )
-    ap.add_argument("--peak-tflops", type=float, default=None)
-    args = ap.parse_args()
+WORDS = [
+    "the", "image", "shows", "a", "person", "dog", "cat", "car", "street", "table", "red", "blue",
+    "green", "large", "small", "object", "scene", "what", "is", "in", "on", "of", "how", "many",
+    "answer", "question", "select", "option", "which", "describe", "detail", "color", "shape",
+    "left", "right", "top", "bottom", "behind", "front", "region", "caption", "category", "label",
+    "text", "sign", "building", "tree",
+]
 
-    cuda = torch.cuda.is_available() and not args.smoke
-    if not cuda and not args.smoke:
-        sys.exit("no CUDA device: use --smoke for the CPU check")
+
+def write_records(root: Path, n: int, seed: int = 0) -> Path:
+    """``root/llava/train.json`` + JPEGs: Vision-Flan-like single-image records of realistic length."""
+    import random
+
+    import numpy as np
+    from PIL import Image
+
+    rng = random.Random(seed)
+    images = root / "llava" / "images"
+    images.mkdir(parents=True)
+    for i in range(32):
+        w, h = rng.randint(300, 800), rng.randint(300, 800)
+        arr = np.random.default_rng(i).integers(0, 255, (h // 8, w // 8, 3), dtype=np.uint8)
+        Image.fromarray(arr).resize((w, h)).save(images / f"{i}.jpg", quality=90)
+    records = []
+    for i in range(n):
+        q = " ".join(rng.choices(WORDS, k=rng.randint(40, 160))) + "?"
+        a = " ".join(rng.choices(WORDS, k=rng.randint(3, 80))) + "."
+        conv = [{"from": "human", "value": "<image>\n" + q}, {"from": "gpt", "value": a}]
+        records.append({"id": str(i), "image": f"images/{i % 32}.jpg", "conversations": conv})
+    (root / "llava" / "train.json").write_text(json.dumps(records))
+    (root / "COMPLETED").write_bytes(b"")
+    return root
+
+
+def bench_tokenizer(smoke: bool) -> Any:
+    from visionflan_trainer.tokenizer import SYSTEM_PROMPT, build_tiny_tokenizer, train_bpe_tokenizer
+
+    if smoke:
+        return build_tiny_tokenizer()
+    import transformers
+
+    texts, total = [SYSTEM_PROMPT, " ".join(WORDS)], 0
+    for f in sorted(Path(transformers.__file__).parent.rglob("*.py")):
+        texts.append(f.read_text(errors="ignore"))
+        total += len(texts[-1])
+        if total > 3_000_000:
+            break
+    return train_bpe_tokenizer(texts, vocab_size=32000)
+
+
+def trainer_step(
+    args: argparse.Namespace, s: dict[str, Any], layers: int, device: torch.device
+) -> dict[str, Any]:
+    """Time ``visionflan_trainer.loop.train`` itself on generated records (see the docstring)."""
+    import statistics
+    import tempfile
+
+    from visionflan_trainer.config import load_config
+    from visionflan_trainer.loop import train
+    from visionflan_trainer.model import LoadedModel, image_seq_length, make_processor
+    from visionflan_trainer.run import prepare_data, seed_everything
+    from visionflan_trainer.strategy import Strategy
+
+    smoke = args.smoke
+    tok = bench_tokenizer(smoke)
+    cfg = load_config("stage1-cpu" if smoke else "stage1")
+    steps = args.warmup + args.steps
+    update: dict[str, Any] = {"max_steps": steps, "epochs": None, "save_every": None, "warmup_ratio": 0.0,
+                              "warmup_steps": 0, "report_to": [], "image_processing": "fast"}
+    if args.micro_batch:
+        update["per_device_batch_size"] = args.micro_batch
+        update["global_batch_size"] = args.micro_batch * (args.accumulation or 1)
+    elif args.accumulation:
+        update["global_batch_size"] = cfg.per_device_batch_size * args.accumulation
+    cfg = cfg.model_copy(update=update)
+    seed_everything(cfg.seed)
+    vocab = -(-len(tok) // 64) * 64
+    text_cfg = {**s["text"], "vocab_size": vocab}
+    config = LlavaConfig(
+        vision_config=CLIPVisionConfig(**s["vision"]),
+        text_config=LlamaConfig(
+            **text_cfg, num_hidden_layers=layers, max_position_embeddings=4096,
+            pad_token_id=tok.pad_token_id, bos_token_id=tok.bos_token_id, eos_token_id=tok.eos_token_id,
+        ),
+        image_token_index=tok.convert_tokens_to_ids("<image>"),
+        projector_hidden_act="gelu",
+        vision_feature_layer=-2,
+        vision_feature_select_strategy="default",
+    )
+    config.image_seq_length = image_seq_length(config)
+    t0 = time.perf_counter()
+    with torch.device(device):  # the trainer's class and fp32 weights; initialised on the GPU for speed
+        model = LlavaForConditionalGeneration(config)
+    loaded = LoadedModel(model, make_processor(tok, config.vision_config))
+    init_s = time.perf_counter() - t0
+    with tempfile.TemporaryDirectory() as tmp:
+        n = cfg.global_batch_size * steps
+        data = write_records(Path(tmp) / "data", n)
+        dataset, _ = prepare_data(cfg, loaded, data)
+        strategy = Strategy.from_env("single")
+        out = Path(tmp) / "run"
+        if device.type == "cuda":
+            torch.cuda.reset_peak_memory_stats()
+        train(cfg, loaded, dataset, strategy, out, save_final_model=False)
+        rows = [json.loads(x) for x in (out / "train_log.jsonl").read_text().splitlines()]
+    timed = rows[args.warmup :] or rows
+    step_s = statistics.median(r["step_s"] for r in timed)
+    tokens = statistics.median(r["tokens_per_s"] * r["step_s"] for r in timed)  # real (unpadded) tokens
+    samples = cfg.global_batch_size
+    lengths = dataset.lengths.astype("float64")
+    mean_len, mean_sq = float(lengths.mean()), float((lengths**2).mean())
+    flops = step_flops(model, layers, samples, tokens, mean_sq)
+    name = torch.cuda.get_device_name() if device.type == "cuda" else "cpu"
+    peak = args.peak_tflops or (peak_tflops(name) if device.type == "cuda" else None)
+    achieved = flops / step_s / 1e12
+    return {
+        "what": "visionflan_trainer.loop.train, shipped "
+        + ("stage1-cpu config (smoke)" if smoke else "stage1 config"),
+        "device": name,
+        "llm_layers": layers,
+        "precision": f"fp32 weights + AdamW, {cfg.precision} autocast" if cfg.precision == "bf16" else "fp32",
+        "gradient_checkpointing": cfg.gradient_checkpointing,
+        "micro_batch": cfg.per_device_batch_size,
+        "accumulation": cfg.accumulation_steps(1),
+        "global_batch": samples,
+        "mean_tokens_per_sample": round(mean_len, 1),
+        "image_tokens": loaded.image_seq_length,
+        "init_s": round(init_s, 1),
+        "step_s": round(step_s, 4),
+        "tokens_per_s": round(tokens / step_s, 1),
+        "data_wait_frac": round(statistics.median(r["data_wait_frac"] for r in timed), 4),
+        "model_tflops_per_step": round(flops / 1e12, 3),
+        "achieved_tflops": round(achieved, 2),
+        "peak_tflops": peak,
+        "mfu": round(achieved / peak, 4) if peak else None,
+        "max_mem_gib": round(torch.cuda.max_memory_allocated() / GIB, 2) if device.type == "cuda" else None,
+        "loss_first_last": [round(rows[0]["loss"], 4), round(rows[-1]["loss"], 4)],
+    }
+
+
+def step_flops(
+    model: LlavaForConditionalGeneration, layers: int, samples: int, tokens: float, mean_sq_len: float
+) -> float:
+    """The pure step's model-FLOPs formula for variable-length samples (real tokens only)."""
+    cfg = model.config
+    v, t = cfg.vision_config, cfg.text_config
+    llm_params = sum(
+        p.numel() for n, p in model.model.language_model.named_parameters() if "embed_tokens" not in n
+    ) + model.lm_head.weight.numel()
+    proj = sum(p.numel() for p in model.model.multi_modal_projector.parameters())
+    vision = sum(p.numel() for p in model.model.vision_tower.parameters())
+    v_tokens = (v.image_size // v.patch_size) ** 2 + 1
+    llm = 6 * llm_params * tokens + 6 * proj * samples * (v_tokens - 1)
+    llm += 12 * layers * t.hidden_size * mean_sq_len * samples  # sum over samples of len^2
+    vis = samples * (2 * vision * v_tokens + 4 * v.num_hidden_layers * v.hidden_size * v_tokens**2)
+    return float(llm + vis)
+
+
+def trainer_layers(t: dict[str, int], micro_batch: int, max_layers: int) -> int:
+    """Layers that fit at 16 B per trained parameter (fp32 weight, grad, two Adam moments)."""
+    free, _ = torch.cuda.mem_get_info()
+    d, f, vocab = t["hidden_size"], t["intermediate_size"], t["vocab_size"]
+    per_layer = (4 * d * d + 3 * d * f) * 16
+    fixed = 2 * vocab * d * 16 + 400e6 * 4
+    tokens = micro_batch * 1024
+    reserve = tokens * vocab * 14 + tokens * d * 2 * max_layers + tokens * (f * 6 + d * 20) + 4 * GIB
+    return max(1, min(max_layers, int((free - fixed - reserve) // per_layer)))
+
+
+def pure_step(args: argparse.Namespace, s: dict[str, Any], cuda: bool) -> dict[str, Any]:
     device = torch.device("cuda" if cuda else "cpu")
     dtype = torch.bfloat16 if cuda else torch.float32
-    s = shapes(args.smoke)
-    micro = args.micro_batch or (2 if args.smoke else 8)
+    micro = args.pure_micro_batch or (2 if args.smoke else 8)
     seq = s["seq_len"]
-    if cuda:
-        torch.backends.cuda.matmul.allow_tf32 = True
     layers = args.layers or (
         choose_layers(s["text"], s["vision"], micro, seq, s["max_layers"]) if cuda else s["max_layers"]
     )
-
     while True:
         try:
             model, dt, losses, init_s, n_img, params, checkpointed = run(
@@ -288,6 +451,7 @@ def main() -> None:
     flops = model_flops(model, layers, micro, seq)
     achieved = flops / dt / 1e12
     result = {
+        "what": "hand-written pure-bf16 step, random unpadded sequences",
         "device": name,
         "smoke": args.smoke,
         "llm_layers": layers,
@@ -310,7 +474,68 @@ def main() -> None:
         "loss_first_last": [round(losses[0], 4), round(losses[-1], 4)],
     }
     assert all(math.isfinite(x) for x in losses), losses
-    print(json.dumps(result))
+    del model, params
+    gc.collect()
+    if cuda:
+        torch.cuda.empty_cache()
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="stage-1 tokens/s and MFU on one GPU")
+    ap.add_argument("--smoke", action="store_true", help="tiny shapes on CPU (tests the script)")
+    ap.add_argument("--mode", choices=["both", "trainer", "pure"], default="both")
+    ap.add_argument("--out", type=Path, default=None, help="also write the JSON result here")
+    ap.add_argument("--micro-batch", type=int, default=None, help="trainer: samples per micro-batch (config)")
+    ap.add_argument("--accumulation", type=int, default=None, help="trainer: micro-batches per step (config)")
+    ap.add_argument("--pure-micro-batch", type=int, default=None, help="pure step: samples (default 8)")
+    ap.add_argument("--layers", type=int, default=None, help="LLM layers (default: as many as fit, max 32)")
+    ap.add_argument("--warmup", type=int, default=2)
+    ap.add_argument("--steps", type=int, default=5)
+    ap.add_argument("--no-grad-ckpt", action="store_true", help="pure step only")
+    ap.add_argument(
+        "--checkpoint-layers", default="auto",
+        help="pure step: decoder layers to recompute, a number or 'auto' = the fewest that fit",
+    )
+    ap.add_argument("--peak-tflops", type=float, default=None)
+    args = ap.parse_args()
+
+    cuda = torch.cuda.is_available() and not args.smoke
+    if not cuda and not args.smoke:
+        sys.exit("no CUDA device: use --smoke for the CPU check")
+    if cuda:
+        torch.backends.cuda.matmul.allow_tf32 = True
+    s = shapes(args.smoke)
+    result: dict[str, Any] = {"smoke": args.smoke}
+    if args.mode in ("both", "trainer"):
+        device = torch.device("cuda" if cuda else "cpu")
+        if args.smoke:
+            os.environ["VF_TRAIN_DEVICE"] = "cpu"
+        micro = args.micro_batch or (4 if args.smoke else 16)
+        fit = trainer_layers(s["text"], micro, s["max_layers"]) if cuda else s["max_layers"]
+        layers = args.layers or fit
+        while True:
+            try:
+                result["trainer_step"] = trainer_step(args, s, layers, device)
+                break
+            except torch.cuda.OutOfMemoryError:
+                if args.layers or layers <= 4:
+                    raise
+            layers -= 4
+            print(f"trainer step: out of memory; retrying with {layers} layers", file=sys.stderr)
+            gc.collect()
+            torch.cuda.empty_cache()
+        gc.collect()
+        if cuda:
+            torch.cuda.empty_cache()
+        print(json.dumps({"trainer_step": result["trainer_step"]}), file=sys.stderr)
+    if args.mode in ("both", "pure"):
+        result["pure_step"] = pure_step(args, s, cuda)
+    line = json.dumps(result)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(line + "\n")
+    print(line)
 
 
 if __name__ == "__main__":
