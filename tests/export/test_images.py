@@ -67,8 +67,12 @@ def test_strict_fails_instead(registry: Registry, bad_root: Path, tmp_path: Path
 
 def test_strict_fails_on_a_missing_dataset(registry: Registry, bad_root: Path,
                                            tmp_path: Path) -> None:
-    info = export(registry, tmp_path / "lenient", data_root=bad_root)
+    with pytest.raises(VisionFlanError, match=r"2 selected task.*fake_beta.*<data-root>/pacs"):
+        export(registry, tmp_path / "refused", data_root=bad_root)
+    assert not (tmp_path / "refused" / "COMPLETED").exists()
+    info = export(registry, tmp_path / "lenient", data_root=bad_root, allow_empty=True)
     assert info is not None and info["totals"]["problems"] == 2  # no pacs/ nor domain_net/
+    assert info["totals"]["lost_tasks"] == 2
     assert "<data-root>" in (tmp_path / "lenient" / "problems.jsonl").read_text()
     with pytest.raises(VisionFlanError, match="unreadable task"):
         export(registry, tmp_path / "strict", data_root=bad_root, strict=True)

@@ -8,8 +8,8 @@ from typing import Any
 
 from huggingface_hub import HfApi
 
+from .errors import ExportError
 from .manifest import COMPLETED
-from .settings import ExportError
 
 IGNORE = [".parts/*", ".work/*", "**/.*"]
 

@@ -7,6 +7,7 @@ with a reason; the caller skips that example and reports it.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import warnings
@@ -83,9 +84,19 @@ class PreparedImage:
                 return
             except OSError:
                 pass  # another file system: fall back to writing the bytes
-        with open(temporary, "wb") as handle:
-            handle.write(self.data)
-        os.replace(temporary, target)
+        try:
+            try:
+                handle = open(temporary, "wb")  # noqa: SIM115 - closed just below
+            except FileNotFoundError:  # the folder went since it was cached (an --overwrite)
+                os.makedirs(folder, exist_ok=True)
+                handle = open(temporary, "wb")  # noqa: SIM115
+            with handle:
+                handle.write(self.data)
+            os.replace(temporary, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
 
 
 # Per-process caches: directories are resolved and created once, not once per image.
