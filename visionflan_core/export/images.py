@@ -17,7 +17,7 @@ from typing import Literal
 
 from PIL import Image, ImageOps
 
-from ..images import IMAGE_ERRORS, image_error_reason
+from ..images import IMAGE_ERRORS, image_error_reason, read_regular_file, truncation
 from .sources import ImageRef
 
 Ext = Literal["jpg", "png"]
@@ -25,6 +25,8 @@ PASSTHROUGH_FORMATS: dict[str, Ext] = {"JPEG": "jpg", "PNG": "png"}
 ORIENTATION_TAG = 0x0112
 JPEG_QUALITY = 95
 DEFAULT_MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485
+MAX_PIXELS_LIMIT = 1 << 31  # a 46k x 46k image: far above any real dataset image, and an RGB
+# decode of it (6 GiB) still fits a worker; above this a "limit" would not protect anything
 _BACKGROUND = (255, 255, 255)
 
 
@@ -46,6 +48,14 @@ class ImageOptions:
     max_side: int | None = None
     max_pixels: int = DEFAULT_MAX_PIXELS
     link: bool = False
+
+    def __post_init__(self) -> None:
+        if self.verify not in ("header", "full"):
+            raise ValueError(f"verify must be 'header' or 'full', not {self.verify!r}")
+        if self.max_side is not None and self.max_side < 1:
+            raise ValueError(f"max side must be a positive number of pixels, not {self.max_side}")
+        if not 1 <= self.max_pixels <= MAX_PIXELS_LIMIT:
+            raise ValueError(f"max pixels must be between 1 and {MAX_PIXELS_LIMIT}, not {self.max_pixels}")
 
     def describe(self) -> dict[str, object]:
         return {"verify": self.verify, "max_side": self.max_side, "max_pixels": self.max_pixels}
@@ -130,9 +140,10 @@ def _locate(ref: ImageRef) -> tuple[str, str]:
 def prepare(ref: ImageRef, options: ImageOptions) -> PreparedImage:
     """Check one image and decide its output; raises :class:`ImageSkip`."""
     path, relative = _locate(ref)
+    if options.max_pixels > (Image.MAX_IMAGE_PIXELS or 0):
+        Image.MAX_IMAGE_PIXELS = options.max_pixels  # else Pillow refuses before our own limit
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = read_regular_file(path)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as image:
@@ -152,8 +163,13 @@ def _prepare_open(image: Image.Image, path: str, data: bytes, name: str,
     orientation = _orientation(image)
     too_large = options.max_side is not None and max(width, height) > options.max_side
     if ext is not None and image.mode == "RGB" and orientation == 1 and not too_large:
+        # Image.open has parsed the header; the end marker shows the file is whole ("header"),
+        # and "full" decodes every pixel too
+        reason = truncation(data, image.format)
+        if reason is not None:
+            raise ImageSkip(reason, name)
         if options.verify == "full":
-            image.load()  # "header": Image.open has parsed the header, which is the check
+            image.load()
         return PreparedImage(name, ext, width, height, path, data, changed=False)
     converted = _to_rgb(ImageOps.exif_transpose(image))
     if too_large:

@@ -14,6 +14,7 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..errors import os_error_line
 from .errors import ExportError
 
 PARTS = ".parts"
@@ -81,12 +82,3 @@ def _remove_partial_files(out: Path) -> None:
             if name.startswith(".") and (".tmp-" in name or name.endswith(".partial")):
                 (Path(folder) / name).unlink()
 
-
-def os_error_line(error: OSError, path: Path | str | None = None) -> str:
-    """One line for an OS error: what failed, on which path, with the errno name."""
-    import errno as errno_names
-
-    where = error.filename if error.filename is not None else path
-    code = errno_names.errorcode.get(error.errno or 0, str(error.errno)) if error.errno else "?"
-    reason = error.strerror or str(error) or type(error).__name__
-    return f"{where}: {reason} [{code}]" if where is not None else f"{reason} [{code}]"

@@ -11,12 +11,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import TaskError
+from ..errors import TaskError, os_error_line
 from ..example import Example
 from .errors import ExportError
 from .fsutil import write_json
 from .images import ImageSkip, prepare
-from .output_dir import PARTS, os_error_line
+from .output_dir import PARTS
 from .parallel import context
 from .plan import PlanItem
 from .prompts import place_images
