@@ -7,13 +7,31 @@ from typing import Any
 
 import yaml
 
+from .errors import VisionFlanError
+
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class YamlSyntaxError(VisionFlanError, ValueError):
+    """A YAML file that does not parse: ``file:line:column: what`` on one line."""
+
+
 def load_yaml(path: Path) -> Any:
-    """Parse one YAML file safely."""
+    """Parse one YAML file safely; a syntax error is one :class:`YamlSyntaxError` line."""
     with path.open("rb") as stream:
-        return yaml.load(stream, Loader=_Loader)
+        try:
+            return yaml.load(stream, Loader=_Loader)
+        except yaml.YAMLError as error:
+            raise YamlSyntaxError(_one_line(path, error)) from None
+
+
+def _one_line(path: Path, error: yaml.YAMLError) -> str:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark is not None else str(path)
+    problem = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None)
+    text = f"{problem} ({context})" if context and problem != str(error) else problem
+    return f"{where}: YAML syntax error: {' '.join(str(text).split())}"
 
 
 class _ReadableDumper(yaml.SafeDumper):

@@ -12,11 +12,13 @@ from typing import Any
 
 import click
 
-from .errors import VisionFlanError
+from . import __version__
+from .errors import VisionFlanError, os_error_line
 
 LAZY_COMMANDS = {
     "show": "visionflan_core.cli_tasks:show",
     "validate": "visionflan_core.cli_tasks:validate",
+    "check": "visionflan_core.cli_check:check",
     "new": "visionflan_core.cli_tasks:new",
     "export": "visionflan_core.export.cli:export",
     "merge": "visionflan_core.export.cli:merge",
@@ -49,11 +51,14 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup)
+@click.version_option(__version__, "--version", prog_name="vf-tasks", message="%(prog)s %(version)s")
 @click.option("--strict", is_flag=True, help="Fail if any task plugin is broken.")
+@click.option("-v", "--verbose", count=True, help="More output; -v also shows tracebacks of errors.")
+@click.option("-q", "--quiet", count=True, help="Less output: only problems and errors.")
 @click.pass_context
-def cli(ctx: click.Context, strict: bool) -> None:
-    """Vision-Flan task plugins: list, inspect, render, validate, scaffold and export."""
-    ctx.obj = {"strict": strict}
+def cli(ctx: click.Context, strict: bool, verbose: int, quiet: int) -> None:
+    """Vision-Flan task plugins: list, inspect, render, validate, check, scaffold and export."""
+    ctx.obj = {"strict": strict, "verbosity": verbose - quiet}
 
 
 def registry_of(ctx: click.Context) -> Any:
@@ -90,7 +95,8 @@ def list_tasks(
     if as_json:
         import json
 
-        click.echo(json.dumps([dict(zip(header, row, strict=True)) for row in rows], indent=1))
+        keys = [name.replace(" ", "_") for name in header]  # release_name: keys a program can use
+        click.echo(json.dumps([dict(zip(keys, row, strict=True)) for row in rows], indent=1))
     else:
         _table(header, rows)
     if registry.broken and not broken:
@@ -101,16 +107,28 @@ def _table(header: list[str], rows: list[list[str]]) -> None:
     """A rich table on a terminal; plain aligned columns when piped (cheaper, grep-friendly)."""
     if sys.stdout.isatty():
         from rich.console import Console
-        from rich.table import Table
 
-        table = Table(*header)
-        for row in rows:
-            table.add_row(*row)
-        Console().print(table)
+        Console().print(rich_table(header, rows))
         return
     widths = [max(len(str(c)) for c in column) for column in zip(header, *rows, strict=True)]
     for row in [header, *rows]:
         click.echo("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+
+
+def rich_table(header: list[str], rows: list[list[str]]) -> Any:
+    """A rich table whose first column (ids) is never cut or wrapped; the others wrap instead."""
+    from rich.table import Table
+
+    table = Table(*header)
+    for row in rows:
+        table.add_row(*row)
+    for index, column in enumerate(table.columns):
+        if index == 0:
+            column.no_wrap = True
+            column.min_width = max(len(str(r[0])) for r in [header, *rows])
+        else:
+            column.overflow = "fold"
+    return table
 
 
 @cli.command()
@@ -156,7 +174,9 @@ def info(ctx: click.Context, task_id: str) -> None:
 
 
 def main() -> None:
-    """Console entry point: errors we raise on purpose print as one line, exit status 1."""
+    """Console entry point: errors we raise on purpose and OS errors print as one line, status 1."""
+    verbose = any(arg in ("-v", "--verbose") or (arg.startswith("-v") and set(arg[1:]) == {"v"})
+                  for arg in sys.argv[1:])
     try:
         cli.main(standalone_mode=False, prog_name="vf-tasks")
     except click.exceptions.Exit as done:
@@ -168,5 +188,16 @@ def main() -> None:
         click.echo("aborted", err=True)
         sys.exit(1)
     except VisionFlanError as error:
+        if verbose:
+            raise
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
+    except OSError as error:  # disk full, read-only target, a path under a file: one line
+        if verbose:
+            raise
+        click.echo(f"error: {os_error_line(error)}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+

@@ -56,3 +56,17 @@ def describe_error(error: BaseException) -> str:
     """``Type: message`` on one line, with no object reprs (reports must be byte-stable)."""
     text = " ".join(str(error).split()) or "(no message)"
     return f"{type(error).__name__}: {text[:500]}"
+
+
+def os_error_line(error: OSError, path: object = None) -> str:
+    """``path: reason [ERRNO]`` for an OS error (disk full, read-only target, a path under a file).
+
+    ``path`` names the place when the error itself does not.
+    """
+    import errno as errno_names
+
+    code = errno_names.errorcode.get(error.errno, str(error.errno)) if error.errno else "?"
+    where = error.filename if error.filename is not None else path
+    also = f" -> {error.filename2}" if getattr(error, "filename2", None) else ""
+    reason = error.strerror or str(error) or type(error).__name__
+    return f"{where}{also}: {reason} [{code}]" if where is not None else f"{reason} [{code}]"

@@ -409,7 +409,8 @@ def _load(path: Path) -> tuple[Any, str | None]:
     except OSError as error:
         return None, f"{path}: cannot read: {error.strerror}"
     except Exception as error:  # YAML syntax errors: the message carries line and column
-        return None, f"{path}: {error}".replace("\n", " ")
+        text = str(error) if str(path) in str(error) else f"{path}: {error}"
+        return None, text.replace("\n", " ")
     if not isinstance(raw, dict):
         return None, f"{path}: expected a mapping at the top level"
     return raw, None

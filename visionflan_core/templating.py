@@ -13,6 +13,8 @@ import jinja2
 from jinja2 import meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from ._limits import LimitedSandbox, render_within_limits
+
 
 def partials_dir() -> Path:
     """The folder of shared partials (the ``visionflan_templates`` package)."""
@@ -23,8 +25,9 @@ def partials_dir() -> Path:
 
 @functools.cache
 def environment() -> ImmutableSandboxedEnvironment:
-    """The process-wide environment; templates cannot reach attributes like ``__class__``."""
-    return ImmutableSandboxedEnvironment(
+    """The process-wide environment; templates cannot reach attributes like ``__class__``, and
+    cannot grow strings, lists or numbers, loop or render beyond the limits in :mod:`._limits`."""
+    return LimitedSandbox(
         loader=jinja2.FileSystemLoader(partials_dir()),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
@@ -47,14 +50,19 @@ class CompiledTemplate:
     globals: Mapping[str, object]
 
     def render(self, context: Mapping[str, object]) -> str:
-        """Render with ``context``.
+        """Render with ``context``, within the limits of :mod:`._limits`.
 
         Jinja's ``Template.render`` copies the context and then every global through a ChainMap
         on each call; merging the few globals into the caller's dict once is several times cheaper.
         The sandbox is unaffected: its checks live in the compiled attribute and call lookups.
+
+        Anything the template raises that is not a Jinja error (``OverflowError``,
+        ``ZeroDivisionError``, ``MemoryError``, ...) and every exceeded limit is raised as a
+        :class:`jinja2.TemplateError` subclass, so callers report it as that record's problem.
         """
         variables = {**self.globals, **context}
-        return "".join(self.template.root_render_func(self.template.new_context(variables, shared=True)))
+        chunks = self.template.root_render_func(self.template.new_context(variables, shared=True))
+        return render_within_limits(chunks)
 
 
 def compile_template(template_id: str, source: str) -> CompiledTemplate:

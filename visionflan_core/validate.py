@@ -36,6 +36,9 @@ def validate_task(
         return _fixture(task, update_snapshot)
     except TaskError as error:
         return [error.problem]
+    except Exception as error:  # a plugin's own code raising anything: this task's problem only
+        message = " ".join(str(error).split())
+        return [Problem(task_id=entry.id, message=f"check failed: {type(error).__name__}: {message}")]
 
 
 def _static(task: Any) -> list[Problem]:

@@ -6,8 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from jinja2.exceptions import SecurityError
+from jinja2.exceptions import SecurityError, TemplateError
 
+from visionflan_core import _limits
 from visionflan_core.errors import TaskError
 from visionflan_core.records import SourceRecord
 from visionflan_core.registry import discover
@@ -160,3 +161,48 @@ def test_inlined_partials_render_exactly_like_includes(partial: str, layout: str
     }
     expected = environment().from_string(source).render(context)
     assert compile_template("t", source).render(context) == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ 'a' * 10**10 }}",
+        "{{ [0] * 10**9 }}",
+        "{{ 9 ** (9 ** 9) }}",
+        "{{ 10.0 ** 400 }}",
+        "{% for i in range(10**10) %}{% endfor %}",
+        "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}",
+        "{{ 'a'|center(10**9) }}",
+        "{{ 'a'.rjust(10**9) }}",
+        "{{ '{:>999999999}'.format(1) }}",
+        "{{ '%999999999s' % 'x' }}",
+        "{{ ('a' * 1000)|replace('a', 'b' * 1000) }}",
+        "{% set s = 'a' * 90000 %}{{ s ~ s }}",
+        "{% for i in range(50000) %}{{ 'abcdefghij' }}{% endfor %}",
+        "{{ 1 / 0 }}",
+    ],
+)
+def test_templates_cannot_exhaust_memory_or_hang(source: str) -> None:
+    with pytest.raises(TemplateError):
+        compile_template("t", source).render({})
+
+
+def test_a_slow_render_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_limits, "RENDER_SECONDS", 0.2)
+    slow = "{% set s = 'ab' * 40000 %}{% for c in s %}{% for d in s %}{% endfor %}{% endfor %}"
+    with pytest.raises(_limits.TemplateLimitError, match="render took over"):
+        compile_template("t", slow).render({})
+
+
+def test_a_template_over_a_limit_is_that_records_problem(make_package: Callable[..., Path]) -> None:
+    task = _task(make_package, "{{ class_name * 10**9 }}")
+    with pytest.raises(TaskError) as raised:
+        task.render(_record())
+    assert (raised.value.problem.task_id, raised.value.problem.record_id) == ("task", "r1")
+    assert "limit" in raised.value.problem.message
+
+
+def test_ordinary_templates_are_unaffected() -> None:
+    compiled = compile_template("t", "{% for i in range(3) %}{{ i * 2 }}{{ 'ab' * 2 }}{% endfor %}"
+                                     "{{ '%s!' % x }} {{ '{:>5}'.format(x) }} {{ 2 ** 10 }}")
+    assert compiled.render({"x": "hi"}) == "0abab2abab4ababhi!    hi 1024"

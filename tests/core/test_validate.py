@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from visionflan_core.registry import Registry, discover
 from visionflan_core.validate import validate_task
 
@@ -75,3 +77,19 @@ def test_too_small_fixture(make_package: Callable[..., Path]) -> None:
     (folder.parent / "fixture" / "dog" / "c.png").unlink()
     problems = validate_task(registry, registry.get("task"), update_snapshot=True)
     assert any("fixture yields 2 records" in p.message for p in problems)
+
+
+def test_yaml_syntax_errors_are_one_line_with_file_line_and_column(tmp_path: Path) -> None:
+    from visionflan_core._yaml import YamlSyntaxError, load_yaml
+    from visionflan_core.export.spec import load_mixture
+
+    for text, line in [("name: x\nselect: {include: [a\n", 3), ("name: x\n  bad: - indent\n", 2),
+                       ("a: 1\n\tb: 2\n", 2)]:
+        path = tmp_path / "mix.yaml"
+        path.write_text(text)
+        with pytest.raises(YamlSyntaxError) as raised:
+            load_yaml(path)
+        message = str(raised.value)
+        assert message.startswith(f"{path}:{line}:") and "\n" not in message
+        with pytest.raises(YamlSyntaxError):
+            load_mixture(str(path))

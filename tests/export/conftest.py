@@ -131,6 +131,7 @@ def export(
     shard_size: int = 7,
     images: ImageOptions | None = None,
     strict: bool = False,
+    allow_empty: bool = False,
     options: RunOptions | None = None,
     on_shard: ShardHook | None = None,
     **spec_fields: Any,
@@ -138,7 +139,7 @@ def export(
     """Run an export of the fake registry with test-sized defaults."""
     spec = spec_of(**spec_fields)
     settings = Settings(formats=formats, shard_size=shard_size, images=images or ImageOptions(),
-                        strict=strict)
+                        strict=strict, allow_empty=allow_empty)
     return run_export(RegistrySource(registry, spec, data_root), spec, out, settings, options,
                       reporter=Reporter(enabled=False), on_shard=on_shard)
 

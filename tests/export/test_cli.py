@@ -27,6 +27,9 @@ class FakeApi:
 
     last: FakeApi
 
+    def whoami(self) -> dict[str, Any]:
+        return {"name": "me", "auth": {"accessToken": {"role": "write"}}}
+
     def create_repo(self, repo_id: str, **kwargs: Any) -> None:
         self.calls.append(("create_repo", {"repo_id": repo_id, **kwargs}))
 

@@ -104,3 +104,24 @@ def test_partitions_merge_to_the_single_run(
     assert tree(tmp_path / "merged") == tree(clean)
     with pytest.raises(VisionFlanError, match="not written"):
         merge_partitions(tmp_path / "incomplete", parts[:2])
+
+
+def test_two_identical_runs_with_bad_input_give_identical_trees_reports_included(
+    registry: Registry, tmp_path: Path
+) -> None:
+    """Reports quote no object reprs and no absolute paths, so they are byte-stable too."""
+    from visionflan_core.testing import draw_image
+
+    root = tmp_path / "data"
+    draw_image(root / "coco" / "good.png", seed=1)
+    (root / "coco" / "junk.png").write_bytes(b"\x89PNG\r\n\x1a\nnot really")
+    (root / "coco" / "text.png").write_bytes(b"plain text, not an image")
+    (root / "coco" / "records.json").write_text(json.dumps(
+        [{"id": n, "images": [f"{n}.png"], "label": "cat"} for n in ("good", "junk", "text", "gone")]))
+    outs = [tmp_path / "one", tmp_path / "two"]
+    for out in outs:
+        export(registry, out, data_root=root, allow_empty=True, formats=("llava", "jsonl"))
+    assert tree(outs[0]) == tree(outs[1])
+    reports = (outs[0] / "skipped.jsonl").read_text() + (outs[0] / "problems.jsonl").read_text()
+    assert reports.count("\n") == 5  # three bad images, two missing dataset folders
+    assert " at 0x" not in reports and str(tmp_path) not in reports

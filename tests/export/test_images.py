@@ -67,8 +67,12 @@ def test_strict_fails_instead(registry: Registry, bad_root: Path, tmp_path: Path
 
 def test_strict_fails_on_a_missing_dataset(registry: Registry, bad_root: Path,
                                            tmp_path: Path) -> None:
-    info = export(registry, tmp_path / "lenient", data_root=bad_root)
+    with pytest.raises(VisionFlanError, match=r"2 selected task.*fake_beta.*<data-root>/pacs"):
+        export(registry, tmp_path / "refused", data_root=bad_root)
+    assert not (tmp_path / "refused" / "COMPLETED").exists()
+    info = export(registry, tmp_path / "lenient", data_root=bad_root, allow_empty=True)
     assert info is not None and info["totals"]["problems"] == 2  # no pacs/ nor domain_net/
+    assert info["totals"]["lost_tasks"] == 2
     assert "<data-root>" in (tmp_path / "lenient" / "problems.jsonl").read_text()
     with pytest.raises(VisionFlanError, match="unreadable task"):
         export(registry, tmp_path / "strict", data_root=bad_root, strict=True)
@@ -118,10 +122,54 @@ def test_unchanged_images_are_copied_byte_for_byte_or_linked(tmp_path: Path) -> 
     assert os.path.samefile(tmp_path / "link.png", tmp_path / "src" / "p.png")
 
 
-def test_truncated_image_passes_header_check_but_not_full(tmp_path: Path) -> None:
-    ref = _saved(tmp_path / "t.png", Image.effect_noise((64, 64), 50).convert("RGB"))
-    path = tmp_path / "t.png"
-    path.write_bytes(path.read_bytes()[:200])
+@pytest.mark.parametrize(("suffix", "keep"), [(".png", 200), (".jpg", 0.6), (".webp", 0.6),
+                                            (".jpg", -2), (".png", -4)])
+def test_truncated_images_fail_the_default_header_check(tmp_path: Path, suffix: str,
+                                                        keep: float) -> None:
+    image = Image.effect_noise((64, 64), 50).convert("RGB")
+    ref = _saved(tmp_path / f"t{suffix}", image, **({"quality": 90} if suffix != ".png" else {}))
+    path = tmp_path / f"t{suffix}"
+    data = path.read_bytes()
+    path.write_bytes(data[:int(len(data) * keep)] if isinstance(keep, float) else data[:keep])
+    for verify in ("header", "full"):
+        with pytest.raises(ImageSkip, match=r"truncated|does not decode|cannot be read"):
+            prepare(ref, ImageOptions(verify=verify))  # type: ignore[arg-type]
+
+
+def test_whole_images_with_trailing_bytes_still_pass(tmp_path: Path) -> None:
+    ref = _saved(tmp_path / "t.jpg", Image.effect_noise((64, 64), 50).convert("RGB"))
+    path = tmp_path / "t.jpg"
+    path.write_bytes(path.read_bytes() + b"\0" * 64)  # padding after the end marker is common
     assert prepare(ref, ImageOptions()).width == 64
-    with pytest.raises(ImageSkip, match="does not decode"):
-        prepare(ref, ImageOptions(verify="full"))
+
+
+def test_only_regular_files_are_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo.png"
+    os.mkfifo(fifo)  # opening it for reading would block forever
+    (tmp_path / "folder.png").mkdir()
+    for name in ("fifo.png", "folder.png"):
+        with pytest.raises(ImageSkip, match="not a regular file"):
+            prepare(ImageRef(tmp_path, name, "ns"), ImageOptions())
+
+
+@pytest.mark.parametrize("bad", [{"max_side": 0}, {"max_side": -5}, {"max_pixels": 0},
+                                 {"max_pixels": -1}, {"max_pixels": 1 << 40}, {"verify": "none"}])
+def test_image_limits_are_validated_up_front(bad: dict[str, Any]) -> None:
+    with pytest.raises(ValueError, match=r"max|verify"):
+        ImageOptions(**bad)
+
+
+def test_max_pixels_above_pillows_own_limit_takes_effect(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 100)  # Pillow refuses 2x this outright
+    ref = _saved(tmp_path / "big.png", Image.new("RGB", (30, 30)))
+    assert prepare(ref, ImageOptions(max_pixels=1000)).width == 30
+    with pytest.raises(ImageSkip, match="over-size"):
+        prepare(ref, ImageOptions(max_pixels=899))
+
+
+def test_image_reports_hold_no_object_reprs_or_paths(tmp_path: Path) -> None:
+    (tmp_path / "junk.png").write_bytes(b"definitely not an image")
+    with pytest.raises(ImageSkip) as raised:
+        prepare(ImageRef(tmp_path, "junk.png", "ns"), ImageOptions())
+    assert " at 0x" not in raised.value.reason and str(tmp_path) not in raised.value.reason

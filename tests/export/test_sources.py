@@ -45,7 +45,7 @@ def _records(out: Path) -> list[dict[str, Any]]:
     return [r for f in sorted((out / "llava").glob("*.json")) for r in json.loads(f.read_text())]
 
 
-def test_release_json_is_mapped_recapped_and_unknown_names_reported(
+def test_release_json_is_mapped_recapped_and_unregistered_names_exported_under_their_name(
     release_registry: Registry, tmp_path: Path
 ) -> None:
     spec = spec_of(cap=2, holdout={"tasks": ["fake_gamma"]})
@@ -54,15 +54,31 @@ def test_release_json_is_mapped_recapped_and_unknown_names_reported(
                            registry=release_registry, spec=spec)
     info = _run(source, spec, tmp_path / "out")
     counts = {t["id"]: (t["available"], t["written"]) for t in info["tasks"]}
-    assert counts == {"fake_alpha": (3, 2), "fake_beta": (3, 2)}  # gamma held out
-    assert info["source"]["unknown_tasks"] == {"VQA-E+image_question_answer": 2}
-    assert info["totals"]["unknown_task_records"] == 2
+    assert counts == {"fake_alpha": (3, 2), "fake_beta": (3, 2),  # gamma held out
+                      "VQA-E+image_question_answer": (2, 2)}
+    assert info["source"]["unregistered_tasks"] == {"VQA-E+image_question_answer": 2}
+    assert info["totals"]["unregistered_task_records"] == 2
+    unregistered = next(t for t in info["tasks"] if t["id"] == "VQA-E+image_question_answer")
+    assert unregistered["category"] == "Unregistered"
     records = _records(tmp_path / "out")
     assert {r["task_name"] for r in records} == {"A-OKVQA+visual_question_answering",
-                                                 "INATURALIST+class_classification"}
+                                                 "INATURALIST+class_classification",
+                                                 "VQA-E+image_question_answer"}
     assert all((tmp_path / "out" / r["image"]).is_file() for r in records)
     line = json.loads((tmp_path / "out/jsonl/shard-00000.jsonl").read_text().splitlines()[0])
     assert line["provenance"]["template_hash"] == info["source"]["sha256"]
+    card = (tmp_path / "out" / "README.md").read_text()
+    assert "exported under their release name" in card and "VQA-E+image_question_answer" in card
+
+
+def test_release_unregistered_names_can_be_held_out(release_registry: Registry, tmp_path: Path) -> None:
+    spec = spec_of(holdout={"categories": ["Unregistered"]})
+    folder = sample_path("release")
+    source = ReleaseSource(folder / "vision_flan_release_sample.json", folder, spec.seed,
+                           registry=release_registry, spec=spec)
+    info = _run(source, spec, tmp_path / "out")
+    assert info["source"]["unregistered_tasks"] == {}
+    assert sorted(t["id"] for t in info["tasks"]) == ["fake_alpha", "fake_beta", "fake_gamma"]
 
 
 def test_release_records_that_are_malformed_or_point_outside(
@@ -92,3 +108,6 @@ def test_llava_instruct_sample_is_the_stage_two_default(tmp_path: Path) -> None:
     assert any(len(r["conversations"]) > 2 for r in records)
     assert all(r["conversations"][0]["value"].count("<image>") == 1 for r in records)
     assert all(r["image"].startswith("images/llava-instruct/images/") for r in records)
+    card = (tmp_path / "out" / "README.md").read_text()
+    assert "license: cc-by-4.0" in card and "CC BY 4.0" in card and "OpenAI" in card
+    assert "liu2023visual" in card and "Visual Instruction Tuning" in card and "2402.11690" in card

@@ -83,5 +83,6 @@ def test_manifests(out: Path) -> None:
     assert stats["per_category"] == {"General Object": 4, "Perception": 4,
                                      "Scene Classification": 4}
     card = (out / "README.md").read_text()
-    assert "| fake_alpha | FAKE+alpha |" in card and "## Citations" in card
+    assert "| fake_alpha | FAKE+alpha |" in card and "### Dataset citations" in card
+    assert "arXiv 2402.11690" in card and "xu2024visionflan" in card
     assert info["packages"]["pillow"] and (out / "COMPLETED").read_bytes() == b""

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from ..registry import discover
-from .images import DEFAULT_MAX_PIXELS, ImageOptions
+from .images import DEFAULT_MAX_PIXELS, MAX_PIXELS_LIMIT, ImageOptions
 from .json_sources import LlavaInstructSource, ReleaseSource
 from .settings import DEFAULT_SHARD_SIZE, RunOptions, Settings
 from .sources import Source
@@ -18,7 +18,8 @@ from .task_source import RegistrySource
 from .writers import FORMATS
 
 _DIR = click.Path(path_type=Path, file_okay=False)
-_FILE = click.Path(path_type=Path, dir_okay=False)
+_INPUT_DIR = click.Path(path_type=Path, file_okay=False, exists=True)
+_INPUT_FILE = click.Path(path_type=Path, dir_okay=False, exists=True)
 
 
 def sample_path(*parts: str) -> Path:
@@ -44,28 +45,40 @@ def _hub_options(command: Any) -> Any:
 @click.argument("out", type=_DIR)
 @click.option("--mixture", default=DEFAULT_MIXTURE, show_default=True,
               help=f"Built-in name ({', '.join(builtin_names())}) or a mixture YAML file.")
-@click.option("--data-root", type=_DIR, help="Raw datasets, read by each task's loader.")
-@click.option("--release-json", type=_FILE, help="Released Vision-Flan annotation JSON to re-mix.")
-@click.option("--release-images", type=_DIR, help="Folder the release JSON's image paths start from.")
-@click.option("--llava-instruct", type=_FILE, help="LLaVA-Instruct JSON (default: bundled sample).")
-@click.option("--llava-images", type=_DIR, help="Images of --llava-instruct.")
+@click.option("--data-root", type=_INPUT_DIR, help="Raw datasets, read by each task's loader.")
+@click.option("--release-json", type=_INPUT_FILE,
+              help="Released Vision-Flan annotation JSON to re-mix (task names no registered task "
+                   "carries are exported under that name, category Unregistered).")
+@click.option("--release-images", type=_INPUT_DIR,
+              help="Folder the release JSON's image paths start from.")
+@click.option("--llava-instruct", type=_INPUT_FILE, help="LLaVA-Instruct JSON (default: bundled sample).")
+@click.option("--llava-images", type=_INPUT_DIR, help="Images of --llava-instruct.")
 @click.option("--format", "formats", default="llava", show_default=True, callback=_formats,
               help=f"Comma-separated: {', '.join(FORMATS)}.")
 @click.option("--seed", type=int, help="Override the mixture's seed.")
 @click.option("--cap", type=int, help="Override the mixture's per-task cap.")
-@click.option("--shard-size", default=DEFAULT_SHARD_SIZE, show_default=True,
+@click.option("--shard-size", default=DEFAULT_SHARD_SIZE, show_default=True, type=click.IntRange(min=1),
               help="Examples per shard.")
-@click.option("--workers", default=1, show_default=True, help="Worker processes.")
-@click.option("--num-partitions", default=1, show_default=True,
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Worker processes.")
+@click.option("--num-partitions", default=1, show_default=True, type=click.IntRange(min=1),
               help="Split the shards over K machines (then `vf-tasks merge`).")
 @click.option("--partition-index", default=0, show_default=True, help="This machine's part, 0..K-1.")
 @click.option("--resume", is_flag=True, help="Finish an interrupted export in OUT.")
-@click.option("--overwrite", is_flag=True, help="Delete OUT first.")
+@click.option("--overwrite", is_flag=True, help="Delete OUT first (only if it is an export of ours).")
 @click.option("--strict", is_flag=True, help="Fail on any bad image or record instead of skipping.")
+@click.option("--allow-empty", is_flag=True,
+              help="Accept an export with no examples or with selected tasks that give none.")
+@click.option("--dry-run", is_flag=True,
+              help="Plan only: print per-task available and planned counts, write nothing.")
 @click.option("--verify-images", type=click.Choice(["header", "full"]), default="header",
-              show_default=True, help="Read headers only, or decode every image.")
-@click.option("--max-side", type=int, help="Resize images whose longer side exceeds N pixels.")
-@click.option("--max-pixels", type=int, default=DEFAULT_MAX_PIXELS, show_default=True,
+              show_default=True,
+              help="header: parse the header and check the file is complete (end-of-image marker); "
+                   "full: decode every pixel.")
+@click.option("--max-side", type=click.IntRange(min=1),
+              help="Resize images whose longer side exceeds N pixels.")
+@click.option("--max-pixels", type=click.IntRange(min=1, max=MAX_PIXELS_LIMIT),
+              default=DEFAULT_MAX_PIXELS, show_default=True,
               help="Skip images with more pixels (decompression-bomb limit).")
 @click.option("--link-images", is_flag=True, help="Hard-link unchanged images instead of copying.")
 @click.option("--no-follow-symlinks", "no_follow", is_flag=True,
@@ -77,27 +90,37 @@ def export(ctx: click.Context, out: Path, mixture: str, data_root: Path | None,
            release_json: Path | None, release_images: Path | None, llava_instruct: Path | None,
            llava_images: Path | None, formats: tuple[str, ...], seed: int | None, cap: int | None,
            shard_size: int, workers: int, num_partitions: int, partition_index: int, resume: bool,
-           overwrite: bool, strict: bool, verify_images: str, max_side: int | None,
-           max_pixels: int, link_images: bool, no_follow: bool, repo_id: str | None,
-           hub_private: bool) -> None:
+           overwrite: bool, strict: bool, allow_empty: bool, dry_run: bool, verify_images: str,
+           max_side: int | None, max_pixels: int, link_images: bool, no_follow: bool,
+           repo_id: str | None, hub_private: bool) -> None:
     """Write a mixture of rendered tasks as training shards into OUT."""
-    from .pipeline import run_export
+    from .pipeline import plan_export, run_export
+    from .progress import Reporter
 
+    if repo_id and num_partitions > 1:
+        raise click.UsageError("--push-to-hub needs the whole export: push after `vf-tasks merge`")
+    if repo_id and not dry_run:
+        _check_hub(repo_id)
     spec, spec_dir = load_mixture(mixture, seed=seed, cap=cap)
     source = _source(ctx, spec, spec_dir, data_root, release_json, release_images, llava_instruct,
                      llava_images)
-    images = ImageOptions(verify=verify_images,  # type: ignore[arg-type]
-                          max_side=max_side, max_pixels=max_pixels, link=link_images,
-                          follow_symlinks=not no_follow)
     if isinstance(source, RegistrySource):
         source.follow_symlinks = not no_follow
     try:
-        settings = Settings(formats=formats, shard_size=shard_size, images=images, strict=strict)
+        images = ImageOptions(verify=verify_images,  # type: ignore[arg-type]
+                              max_side=max_side, max_pixels=max_pixels, link=link_images,
+                              follow_symlinks=not no_follow)
+        settings = Settings(formats=formats, shard_size=shard_size, images=images, strict=strict,
+                            allow_empty=allow_empty)
         options = RunOptions(workers=workers, num_partitions=num_partitions,
                              partition_index=partition_index, resume=resume, overwrite=overwrite)
     except ValueError as error:
         raise click.UsageError(str(error)) from error
-    info = run_export(source, spec, out, settings, options)
+    reporter = Reporter(quiet=_quiet(ctx))
+    if dry_run:
+        _print_plan(plan_export(source, spec, settings, workers, reporter), settings)
+        return
+    info = run_export(source, spec, out, settings, options, reporter=reporter)
     if info is None:
         click.echo(f"partition {partition_index} of {num_partitions} written to {out}; "
                    "join the parts with `vf-tasks merge`", err=True)
@@ -105,20 +128,51 @@ def export(ctx: click.Context, out: Path, mixture: str, data_root: Path | None,
         _push(out, repo_id, hub_private)
 
 
+def _quiet(ctx: click.Context) -> bool:
+    return int((ctx.find_root().obj or {}).get("verbosity", 0)) < 0
+
+
+def _print_plan(plan: dict[str, Any], settings: Settings) -> None:
+    """The ``--dry-run`` table: per task, what is available and what would be written."""
+    rows = [(t["id"], str(t["available"]), str(t["quota"])) for t in plan["tasks"]]
+    header = ("task", "available", "planned")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(3)]
+    for row in [header, *rows]:
+        click.echo(f"{row[0].ljust(widths[0])}  {row[1].rjust(widths[1])}  {row[2].rjust(widths[2])}")
+    shards = -(-plan["total"] // settings.shard_size)
+    click.echo(f"total: {sum(t['available'] for t in plan['tasks'])} available, {plan['total']} planned "
+               f"in {shards} shard(s); {len(plan['problems'])} problem(s); nothing written (--dry-run)")
+    for problem in plan["problems"][:20]:
+        where = ": ".join(x for x in (problem["task"], problem["file"], problem["record"]) if x)
+        click.echo(f"problem: {where}: {problem['message']}", err=True)
+    if len(plan["problems"]) > 20:
+        click.echo(f"... and {len(plan['problems']) - 20} more problem(s)", err=True)
+
+
 @click.command()
 @click.argument("out", type=_DIR)
 @click.argument("parts", nargs=-1, required=True, type=_DIR)
-@click.option("--overwrite", is_flag=True, help="Delete OUT first.")
+@click.option("--overwrite", is_flag=True, help="Delete OUT first (only if it is an export of ours).")
+@click.option("--allow-empty", is_flag=True, help="Accept tasks (or an export) with no examples.")
 @_hub_options
-def merge(out: Path, parts: tuple[Path, ...], overwrite: bool, repo_id: str | None,
-          hub_private: bool) -> None:
+def merge(out: Path, parts: tuple[Path, ...], overwrite: bool, allow_empty: bool,
+          repo_id: str | None, hub_private: bool) -> None:
     """Join partition folders PART... into OUT, as if one machine had exported it all."""
     from .merge import merge_partitions
 
-    info = merge_partitions(out, list(parts), overwrite=overwrite)
+    if repo_id:
+        _check_hub(repo_id)
+    info = merge_partitions(out, list(parts), overwrite=overwrite, allow_empty=allow_empty)
     click.echo(f"merged {len(parts)} part(s): {info['totals']['written']} examples in {out}", err=True)
     if repo_id:
         _push(out, repo_id, hub_private)
+
+
+def _check_hub(repo_id: str) -> None:
+    """Before any work: the hub is reachable and the token may write (one line if not)."""
+    from .hub import check_hub
+
+    check_hub(repo_id)
 
 
 def _push(out: Path, repo_id: str, private: bool) -> None:

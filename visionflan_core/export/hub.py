@@ -8,10 +8,26 @@ from typing import Any
 
 from huggingface_hub import HfApi
 
+from .errors import ExportError
 from .manifest import COMPLETED
-from .settings import ExportError
+from .stable import describe_error
 
 IGNORE = [".parts/*", ".work/*", "**/.*"]
+
+
+def check_hub(repo_id: str, *, token: str | None = None, api: Any = None) -> None:
+    """Fail in one line, before any work, if the hub cannot be reached or the token cannot write."""
+    if "/" not in repo_id or repo_id.count("/") != 1:
+        raise ExportError(f"--push-to-hub {repo_id!r}: expected NAMESPACE/NAME")
+    api = api if api is not None else HfApi(token=token)
+    try:
+        who = api.whoami()
+    except Exception as error:  # offline, unauthorised, DNS, proxy: all mean "do not start"
+        raise ExportError(f"--push-to-hub {repo_id}: cannot use the hub ({describe_error(error)}); "
+                          "log in with `hf auth login` or drop --push-to-hub; nothing was done") from None
+    role = ((who or {}).get("auth") or {}).get("accessToken", {}).get("role")
+    if role == "read":
+        raise ExportError(f"--push-to-hub {repo_id}: the hub token is read-only; nothing was done")
 
 
 def push_to_hub(out: Path, repo_id: str, *, private: bool = False, token: str | None = None,

@@ -7,6 +7,7 @@ with a reason; the caller skips that example and reports it.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import posixpath
@@ -18,7 +19,7 @@ from typing import Literal
 
 from PIL import Image, ImageOps
 
-from ..images import IMAGE_ERRORS, image_error_reason
+from ..images import IMAGE_ERRORS, image_error_reason, read_regular_file, truncation
 from .sources import ImageRef
 
 Ext = Literal["jpg", "png"]
@@ -26,6 +27,8 @@ PASSTHROUGH_FORMATS: dict[str, Ext] = {"JPEG": "jpg", "PNG": "png"}
 ORIENTATION_TAG = 0x0112
 JPEG_QUALITY = 95
 DEFAULT_MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485
+MAX_PIXELS_LIMIT = 1 << 31  # a 46k x 46k image: far above any real dataset image, and an RGB
+# decode of it (6 GiB) still fits a worker; above this a "limit" would not protect anything
 _BACKGROUND = (255, 255, 255)
 
 
@@ -48,6 +51,14 @@ class ImageOptions:
     max_pixels: int = DEFAULT_MAX_PIXELS
     link: bool = False
     follow_symlinks: bool = True
+
+    def __post_init__(self) -> None:
+        if self.verify not in ("header", "full"):
+            raise ValueError(f"verify must be 'header' or 'full', not {self.verify!r}")
+        if self.max_side is not None and self.max_side < 1:
+            raise ValueError(f"max side must be a positive number of pixels, not {self.max_side}")
+        if not 1 <= self.max_pixels <= MAX_PIXELS_LIMIT:
+            raise ValueError(f"max pixels must be between 1 and {MAX_PIXELS_LIMIT}, not {self.max_pixels}")
 
     def describe(self) -> dict[str, object]:
         return {"verify": self.verify, "max_side": self.max_side, "max_pixels": self.max_pixels,
@@ -87,9 +98,19 @@ class PreparedImage:
                 return
             except OSError:
                 pass  # another file system: fall back to writing the bytes
-        with open(temporary, "wb") as handle:
-            handle.write(self.data)
-        os.replace(temporary, target)
+        try:
+            try:
+                handle = open(temporary, "wb")  # noqa: SIM115 - closed just below
+            except FileNotFoundError:  # the folder went since it was cached (an --overwrite)
+                os.makedirs(folder, exist_ok=True)
+                handle = open(temporary, "wb")  # noqa: SIM115
+            with handle:
+                handle.write(self.data)
+            os.replace(temporary, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
 
 
 # Per-process caches: directories are resolved and created once, not once per image.
@@ -134,9 +155,10 @@ def _locate(ref: ImageRef, follow_symlinks: bool = True) -> tuple[str, str]:
 def prepare(ref: ImageRef, options: ImageOptions) -> PreparedImage:
     """Check one image and decide its output; raises :class:`ImageSkip`."""
     path, relative = _locate(ref, options.follow_symlinks)
+    if options.max_pixels > (Image.MAX_IMAGE_PIXELS or 0):
+        Image.MAX_IMAGE_PIXELS = options.max_pixels  # else Pillow refuses before our own limit
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = read_regular_file(path)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as image:
@@ -156,8 +178,13 @@ def _prepare_open(image: Image.Image, path: str, data: bytes, name: str,
     orientation = _orientation(image)
     too_large = options.max_side is not None and max(width, height) > options.max_side
     if ext is not None and image.mode == "RGB" and orientation == 1 and not too_large:
+        # Image.open has parsed the header; the end marker shows the file is whole ("header"),
+        # and "full" decodes every pixel too
+        reason = truncation(data, image.format)
+        if reason is not None:
+            raise ImageSkip(reason, name)
         if options.verify == "full":
-            image.load()  # "header": Image.open has parsed the header, which is the check
+            image.load()
         return PreparedImage(name, ext, width, height, path, data, changed=False)
     converted = _to_rgb(ImageOps.exif_transpose(image))
     if too_large:

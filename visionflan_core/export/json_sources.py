@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from abc import abstractmethod
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,18 +13,25 @@ from typing import Any
 
 from ..errors import Problem, VisionFlanError
 from ..example import Example, Provenance, Turn
-from ..registry import Registry, TaskEntry
+from ..registry import Registry
+from .errors import ExportError
 from .fsutil import sha256_file
-from .sources import Candidate, ImageRef, Materialised, ScanLog, Source, TaskInfo, selected_entries, task_info
+from .selection import Known, select
+from .sources import Candidate, ImageRef, Materialised, ScanLog, Source, TaskInfo, task_info
 from .spec import MixtureSpec
 
 LLAVA_TASK_ID = "llava_instruct"
 LLAVA_CATEGORY = "LLaVA-Instruct (GPT-4 conversations)"
+UNREGISTERED_CATEGORY = "Unregistered"
 
 
 @dataclass
 class _JsonListSource(Source):
-    """A LLaVA-format JSON list (``id``, ``image``, ``conversations``) read in one pass."""
+    """A LLaVA-format JSON list (``id``, ``image``, ``conversations``), streamed record by record.
+
+    The file is never loaded whole (the full release is close to 1 GB): :func:`stream_records`
+    parses one record at a time, so memory does not grow with the file.
+    """
 
     json_file: Path
     image_root: Path
@@ -43,25 +51,19 @@ class _JsonListSource(Source):
 
     @abstractmethod
     def _task_of(self, raw: dict[str, Any], log: ScanLog) -> str | None:
-        """The task a record belongs to, or ``None`` to leave it out (counted if unknown)."""
+        """The task a record belongs to, or ``None`` when the mixture leaves it out."""
 
     @abstractmethod
     def _info(self, task_id: str) -> TaskInfo:
         """Metadata of one of this source's tasks."""
 
     def scan(self, unit: str, log: ScanLog) -> Iterator[Candidate]:
-        try:
-            items = json.loads(self.json_file.read_bytes())
-        except (OSError, ValueError) as error:
-            raise VisionFlanError(f"{self.json_file.name}: not valid JSON ({error})") from error
-        if not isinstance(items, list):
-            raise VisionFlanError(f"{self.json_file.name}: expected a JSON list of records")
-        for index, raw in enumerate(items):
+        for index, raw in enumerate(stream_records(self.json_file)):
             why = _shape_problem(raw)
             if why is not None:
                 record_id = raw.get("id") if isinstance(raw, dict) else None
                 log.problems.append(Problem(task_id=self.kind, file=self.json_file.name,
-                                        record_id=str(record_id or f"#{index}"), message=why))
+                                            record_id=str(record_id or f"#{index}"), message=why))
                 continue
             task_id = self._task_of(raw, log)
             if task_id is not None:
@@ -88,46 +90,103 @@ class _JsonListSource(Source):
         return {"kind": self.kind, "file": self.json_file.name, "sha256": self._sha256}
 
 
+def stream_records(path: Path) -> Iterator[Any]:
+    """The items of the JSON list in ``path``, parsed one at a time (numbers as int or float).
+
+    Raises :class:`ExportError` (one line, the file's name) if the file is not a JSON list.
+    """
+    import ijson
+
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096).lstrip()
+            if not head.startswith(b"["):
+                raise ExportError(f"{path.name}: expected a JSON list of records")
+            handle.seek(0)
+            yield from ijson.items(handle, "item", use_float=True)
+    except ijson.JSONError as error:
+        raise ExportError(f"{path.name}: not valid JSON ({' '.join(str(error).split())})") from None
+    except OSError as error:
+        raise ExportError(f"{path.name}: cannot read: {error.strerror}") from None
+
+
+def _release_names(path: Path) -> Counter[str]:
+    """How many records carry each ``task_name`` (one streaming pass; other fields skipped)."""
+    import ijson
+
+    names: Counter[str] = Counter()
+    try:
+        with path.open("rb") as handle:
+            for name in ijson.items(handle, "item.task_name"):
+                if isinstance(name, str):
+                    names[name] += 1
+    except ijson.JSONError as error:
+        raise ExportError(f"{path.name}: not valid JSON ({' '.join(str(error).split())})") from None
+    return names
+
+
 @dataclass
 class ReleaseSource(_JsonListSource):
-    """The released Vision-Flan annotation JSON, mapped onto registry tasks by release name.
+    """The released Vision-Flan annotation JSON, re-mixed by the same selection rules as tasks.
 
-    Records whose ``task_name`` no registered task carries are counted per name in the scan log
-    and reported; records of registered tasks outside the mixture are left out.
+    Its tasks are the ``task_name`` s in the file. A name a registered task carries maps to that
+    task (its id, category, dataset and licence). A name no registered task carries is exported
+    under the name itself, with category :data:`UNREGISTERED_CATEGORY`: the release is
+    self-contained text, so nothing is lost, and ``info.json`` (``source.unregistered_tasks``), the
+    summary and the card say how many records that was (hold them out with
+    ``holdout: {categories: [Unregistered]}``). Records without a usable ``task_name`` are
+    problems, listed by id in ``problems.jsonl``.
     """
 
     registry: Registry | None = None
     spec: MixtureSpec | None = None
     kind: str = "release"
-    _by_release: dict[str, TaskEntry] = field(default_factory=dict, repr=False)
-    _known: set[str] = field(default_factory=set, repr=False)
+    _by_release: dict[str, TaskInfo] = field(default_factory=dict, repr=False)
+    _by_id: dict[str, TaskInfo] = field(default_factory=dict, repr=False)
+    _unregistered: dict[str, int] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         super().__post_init__()
         assert self.registry is not None and self.spec is not None
-        entries = selected_entries(self.registry, self.spec)
-        self._by_release = {e.release_name: e for e in entries if e.release_name}
-        self._known = {e.release_name for e in self.registry if e.release_name}
+        names = _release_names(self.json_file)
+        registered = {e.release_name: e for e in self.registry if e.release_name}
+        universe: dict[str, TaskInfo] = {}
+        for name in sorted(names):
+            entry = registered.get(name)
+            universe[name] = (task_info(entry) if entry is not None
+                              else TaskInfo(name, name, UNREGISTERED_CATEGORY, None, "release"))
+        known = [Known(t.id, t.release_name, t.category, t.dataset) for t in universe.values()]
+        try:
+            chosen = set(select(known, self.spec))
+        except ExportError as error:
+            raise ExportError(f"{error} (among the {len(universe)} task names of "
+                              f"{self.json_file.name})") from None
+        self._by_release = {name: info for name, info in universe.items() if info.id in chosen}
+        self._by_id = {info.id: info for info in self._by_release.values()}
+        self._unregistered = {name: names[name] for name in self._by_release if name not in registered}
 
     def tasks(self) -> list[TaskInfo]:
-        return sorted((task_info(e) for e in self._by_release.values()), key=lambda t: t.id)
+        return sorted(self._by_release.values(), key=lambda t: t.id)
 
     def _task_of(self, raw: dict[str, Any], log: ScanLog) -> str | None:
         name = raw.get("task_name")
-        entry = self._by_release.get(name) if isinstance(name, str) else None
-        if entry is not None:
-            return entry.id
-        if name not in self._known:
-            log.unknown[str(name)] += 1
-        return None
+        if not isinstance(name, str) or not name:
+            log.problems.append(Problem(task_id=self.kind, file=self.json_file.name,
+                                        record_id=str(raw["id"]), field="task_name",
+                                        message="record has no task_name"))
+            return None
+        info = self._by_release.get(name)
+        return info.id if info is not None else None
 
     def _info(self, task_id: str) -> TaskInfo:
-        assert self.registry is not None
-        return task_info(self.registry.get(task_id))
+        return self._by_id[task_id]
 
     def datasets(self) -> dict[str, Any]:
         assert self.registry is not None
         return self.registry.datasets()
+
+    def describe(self) -> dict[str, Any]:
+        return {**super().describe(), "unregistered_tasks": dict(sorted(self._unregistered.items()))}
 
 
 @dataclass

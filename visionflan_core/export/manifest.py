@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from .card import dataset_card
+from .errors import ExportError
 from .fsutil import dump_json, write_bytes, write_json
-from .settings import ExportError
-from .shard import PARTS, marker_path
+from .output_dir import PARTS
+from .shard import marker_path
 from .stats import Stats
 
 FORMAT_VERSION = 1
@@ -49,8 +50,12 @@ def shard_manifests(out: Path, plan: dict[str, Any]) -> list[dict[str, Any]]:
             for i in range(plan["num_shards"])]
 
 
-def finalise(out: Path) -> dict[str, Any]:
-    """Write reports, ``stats.json``, ``info.json``, ``README.md`` and finally ``COMPLETED``."""
+def finalise(out: Path, *, allow_empty: bool = False) -> dict[str, Any]:
+    """Write reports, ``stats.json``, ``info.json``, ``README.md`` and finally ``COMPLETED``.
+
+    An export that wrote nothing, or in which a planned task lost every example, gets its reports
+    but no ``COMPLETED``, and fails saying why (unless ``allow_empty``).
+    """
     plan = read_plan(out)
     shards = shard_manifests(out, plan)
     stats = Stats()
@@ -65,8 +70,26 @@ def finalise(out: Path) -> dict[str, Any]:
     info = _info(plan, shards, stats, skipped)
     write_json(out / "info.json", info)
     write_bytes(out / "README.md", dataset_card(info).encode("utf-8"))
+    if not allow_empty:
+        _refuse_empty(out, info, skipped)
     write_bytes(out / COMPLETED, b"")
     return info
+
+
+def _refuse_empty(out: Path, info: dict[str, Any], skipped: list[dict[str, Any]]) -> None:
+    reasons: dict[str, str] = {}
+    for skip in skipped:
+        reasons.setdefault(skip["task"], skip["reason"])
+    emptied = [t["id"] for t in info["tasks"] if t["quota"] and not t["written"]]
+    named = ", ".join(f"{task} ({reasons.get(task, 'nothing written')})" for task in emptied[:5])
+    more = f" and {len(emptied) - 5} more" if len(emptied) > 5 else ""
+    if info["totals"]["written"] == 0:
+        raise ExportError(f"{out}: 0 examples written ({info['totals']['skipped']} skipped, see "
+                          f"skipped.jsonl{': ' + named + more if named else ''}); no {COMPLETED} "
+                          "(--allow-empty to accept)")
+    if emptied:
+        raise ExportError(f"{out}: {len(emptied)} task(s) lost every example: {named}{more} (see "
+                          f"skipped.jsonl); no {COMPLETED} (--allow-empty to accept)")
 
 
 def _info(plan: dict[str, Any], shards: list[dict[str, Any]], stats: Stats,
@@ -89,8 +112,10 @@ def _info(plan: dict[str, Any], shards: list[dict[str, Any]], stats: Stats,
             "written": sum(t["written"] for t in tasks),
             "skipped": len(skipped),
             "problems": len(plan["problems"]),
-            "unknown_task_records": sum(plan["source"].get("unknown_tasks", {}).values()),
+            "unregistered_task_records": sum(plan["source"].get("unregistered_tasks", {}).values()),
+            "lost_tasks": sum(1 for t in tasks if not t["written"]),
         },
+        "broken_plugins": plan.get("broken_plugins", []),
         "tasks": tasks,
         "datasets": plan["datasets"],
         "shards": [{"index": s["index"], "examples": s["examples"], "files": s["files"]}

@@ -8,14 +8,15 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from .errors import ExportError
 from .fsutil import atomic_path, write_json
 from .manifest import finalise, plan_path, read_plan
-from .pipeline import prepare_output
-from .settings import ExportError
+from .output_dir import prepare_output
 from .shard import marker_path
 
 
-def merge_partitions(out: Path, parts: list[Path], *, overwrite: bool = False) -> dict[str, Any]:
+def merge_partitions(out: Path, parts: list[Path], *, overwrite: bool = False,
+                     allow_empty: bool = False) -> dict[str, Any]:
     """Check the parts share one plan, bring their shards and images together, finalise."""
     if not parts:
         raise ExportError("name at least one partition folder")
@@ -23,7 +24,7 @@ def merge_partitions(out: Path, parts: list[Path], *, overwrite: bool = False) -
     fingerprints = {plan["fingerprint"] for plan in plans}
     if len(fingerprints) != 1:
         raise ExportError("the partitions were planned differently (spec, settings or data differ)")
-    prepare_output(out, resume=False, overwrite=overwrite)
+    prepare_output(out, resume=False, overwrite=overwrite, inputs=parts)
     for part in parts:
         _bring_images(part / "images", out / "images")
         for index in range(plans[0]["num_shards"]):
@@ -34,7 +35,7 @@ def merge_partitions(out: Path, parts: list[Path], *, overwrite: bool = False) -
                     _bring(part / entry["path"], out / entry["path"])
                 _bring(marker, marker_path(out, index))  # the marker last
     write_json(plan_path(out), plans[0])
-    return finalise(out)
+    return finalise(out, allow_empty=allow_empty)
 
 
 def _bring_images(source: Path, target: Path) -> None:

@@ -7,20 +7,23 @@ without a completion marker; partitions write every K-th shard and leave finalis
 from __future__ import annotations
 
 import json
-import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from .errors import ExportError
 from .fsutil import write_json
+from .guard import guard
 from .manifest import finalise, plan_path, read_plan
+from .output_dir import PARTS, prepare_output
 from .parallel import Workers
 from .plan import Plan, build_plan
 from .progress import Reporter
-from .settings import ExportContext, ExportError, RunOptions, Settings
-from .shard import PARTS, ShardJob, marker_path, write_shard
+from .settings import ExportContext, RunOptions, Settings
+from .shard import ShardJob, marker_path, write_shard
 from .sources import Source
 from .spec import MixtureSpec
 
@@ -44,15 +47,17 @@ def run_export(
     """
     options = options or RunOptions()
     reporter = reporter or Reporter()
-    prepare_output(out, resume=options.resume, overwrite=options.overwrite)
+    guarded = guard(source)
+    prepare_output(out, resume=options.resume, overwrite=options.overwrite, inputs=guarded.inputs())
     work = out / WORK
     shutil.rmtree(work, ignore_errors=True)
-    ctx = ExportContext(source, spec, settings, out, work,
-                        {task.id: task.category for task in source.tasks()})
+    ctx = ExportContext(guarded, spec, settings, out, work,
+                        {task.id: task.category for task in guarded.tasks()})
     with Workers(ctx, options.workers) as workers, reporter:
-        reporter.start_scan(len(source.units()))
-        plan = build_plan(workers, reporter.unit_done)
-        _check_plan(out, plan, settings, options)
+        reporter.start_scan(len(guarded.units()))
+        plan = build_plan(workers, reporter.unit_done, list(guarded.failed.values()))
+        check_plan(plan, settings)
+        _check_resume(out, plan, options)
         write_json(plan_path(out), plan.description)
         reporter.start_write(plan.quotas)
         for manifest in workers.map(write_shard, _jobs(plan, settings, options, out, reporter)):
@@ -64,39 +69,66 @@ def run_export(
         write_json(out / PARTS / f"partition-{options.partition_index}-of-{options.num_partitions}",
                    {"index": options.partition_index, "of": options.num_partitions})
         return None
-    info = finalise(out)
-    reporter.summary(info)
+    info = finalise(out, allow_empty=settings.allow_empty)
+    reporter.summary(info, out)
     return info
 
 
-def prepare_output(out: Path, *, resume: bool, overwrite: bool) -> None:
-    """An empty folder to write into, or the folder of an interrupted run when resuming."""
-    if out.exists() and not out.is_dir():
-        raise ExportError(f"{out} exists and is not a folder")
-    if out.is_dir() and any(out.iterdir()):
-        if overwrite:
-            shutil.rmtree(out)
-        elif resume:
-            _remove_partial_files(out)
-        else:
-            raise ExportError(f"{out} is not empty: pass --resume to finish it or --overwrite")
-    out.mkdir(parents=True, exist_ok=True)
+def plan_export(source: Source, spec: MixtureSpec, settings: Settings, workers: int = 1,
+                reporter: Reporter | None = None) -> dict[str, Any]:
+    """The plan alone (``--dry-run``): per-task available and planned counts; writes no output.
+
+    Fails as the export would on a plan with nothing in it or with a lost task.
+    """
+    guarded = guard(source)
+    reporter = reporter or Reporter()
+    with tempfile.TemporaryDirectory(prefix="vf-plan-") as scratch:
+        work = Path(scratch)
+        ctx = ExportContext(guarded, spec, settings, work, work,
+                            {task.id: task.category for task in guarded.tasks()})
+        with Workers(ctx, workers) as pool, reporter:
+            reporter.start_scan(len(guarded.units()))
+            plan = build_plan(pool, reporter.unit_done, list(guarded.failed.values()))
+    check_plan(plan, settings)
+    return plan.description
 
 
-def _remove_partial_files(out: Path) -> None:
-    """Temporaries of an interrupted run: their final files never appeared, so they are redone."""
-    for folder, _, files in os.walk(out):
-        for name in files:
-            if name.startswith(".") and (".tmp-" in name or name.endswith(".partial")):
-                (Path(folder) / name).unlink()
-
-
-def _check_plan(out: Path, plan: Plan, settings: Settings, options: RunOptions) -> None:
-    problems = plan.description["problems"]
+def check_plan(plan: Plan, settings: Settings) -> None:
+    """Refuse a plan that writes nothing or loses a selected task (unless ``allow_empty``)."""
+    description = plan.description
+    problems = description["problems"]
     if settings.strict and problems:
         first = problems[0]
         raise ExportError(f"{len(problems)} malformed record(s) or unreadable task(s), first: "
                           f"{first['task']}: {first['record'] or ''} {first['message']} (--strict)")
+    if settings.allow_empty:
+        return
+    lost = lost_tasks(description["tasks"], problems, "available")
+    if description["total"] == 0:
+        why = f": {_name_lost(lost)}" if lost else ""
+        raise ExportError(f"nothing to export: the plan holds 0 examples{why} (--allow-empty to "
+                          "write an empty export)")
+    if lost:
+        raise ExportError(f"{len(lost)} selected task(s) give no examples: {_name_lost(lost)}; "
+                          "hold them out (holdout.tasks) or pass --allow-empty")
+
+
+def lost_tasks(tasks: list[dict[str, Any]], problems: list[dict[str, Any]],
+               count: str) -> dict[str, str]:
+    """Tasks whose ``count`` is 0, each with the first reported reason (or a generic one)."""
+    reasons: dict[str, str] = {}
+    for problem in problems:
+        reasons.setdefault(problem["task"], problem["message"])
+    return {t["id"]: reasons.get(t["id"], f"no records ({count} 0)") for t in tasks if not t[count]}
+
+
+def _name_lost(lost: dict[str, str], limit: int = 5) -> str:
+    named = [f"{task} ({reason})" for task, reason in list(lost.items())[:limit]]
+    more = f" and {len(lost) - limit} more" if len(lost) > limit else ""
+    return ", ".join(named) + more
+
+
+def _check_resume(out: Path, plan: Plan, options: RunOptions) -> None:
     if options.resume and plan_path(out).is_file():
         recorded = read_plan(out)["fingerprint"]
         if recorded != plan.fingerprint:

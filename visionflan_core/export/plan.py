@@ -17,12 +17,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
-from ..errors import Problem
+from ..errors import Problem, VisionFlanError
 from .parallel import Workers, context
 from .sampling import BoundedSelector, order_hash, quotas, selection_hash
 from .settings import ExportContext
 from .sources import ScanLog
+from .stable import describe_error, stable_text
 
 PlanItem = tuple[int, str, str, Any]  # (order hash, task id, key, payload)
 SPILL_CHUNK = 512
@@ -49,22 +51,25 @@ class Plan:
 
     def stream(self) -> Iterator[PlanItem]:
         """Every planned example in mixture order."""
-        streams = [_read_spill(self.work / "order" / f"{task}.pkl") for task in self.quotas]
+        streams = [_read_spill(self.work / "order" / spill_name(task)) for task in self.quotas]
         yield from heapq.merge(*streams, key=lambda item: item[:3])
 
 
-def build_plan(workers: Workers, on_unit: Callable[[str], None] | None = None) -> Plan:
-    """Scan, select, allocate and order; returns the plan (spill files under the work folder)."""
+def build_plan(workers: Workers, on_unit: Callable[[str], None] | None = None,
+               problems: list[Problem] | None = None) -> Plan:
+    """Scan, select, allocate and order; returns the plan (spill files under the work folder).
+
+    ``problems`` (tasks that did not load) are reported with the ones the scan finds.
+    """
     ctx: ExportContext = context()
     for folder in ("select", "order"):
         (ctx.work / folder).mkdir(parents=True, exist_ok=True)
     available: Counter[str] = Counter()
-    log = ScanLog()
+    log = ScanLog(problems=list(problems or []))
     for unit, (seen, unit_log) in zip(ctx.source.units(), workers.map(_scan_unit, ctx.source.units()),
                                       strict=True):
         available.update(seen)
         log.problems.extend(unit_log.problems)
-        log.unknown.update(unit_log.unknown)
         if on_unit is not None:
             on_unit(unit)
     tasks = ctx.source.tasks()
@@ -72,11 +77,12 @@ def build_plan(workers: Workers, on_unit: Callable[[str], None] | None = None) -
     for _ in workers.map(_order_task, list(quota.items())):
         pass
     hashes = ctx.source.template_hashes()
+    places = ctx.source.places()
     total = sum(quota.values())
     description: dict[str, Any] = {
         "mixture": ctx.spec.model_dump(mode="json"),
         "settings": ctx.settings.describe(),
-        "source": {**ctx.source.describe(), "unknown_tasks": dict(sorted(log.unknown.items()))},
+        "source": ctx.source.describe(),
         "tasks": [
             {"id": t.id, "release_name": t.release_name, "category": t.category,
              "dataset": t.dataset, "version": t.version, "templates": hashes.get(t.id, {}),
@@ -84,7 +90,8 @@ def build_plan(workers: Workers, on_unit: Callable[[str], None] | None = None) -
             for t in tasks
         ],
         "datasets": _dataset_entries(ctx.source.datasets(), tasks),
-        "problems": [_problem_json(p) for p in log.problems],
+        "problems": [_problem_json(p, places) for p in log.problems],
+        "broken_plugins": ctx.source.broken_plugins(),
         "total": total,
         "num_shards": -(-total // ctx.settings.shard_size),
     }
@@ -105,13 +112,18 @@ def _scan_unit(unit: str) -> tuple[dict[str, int], ScanLog]:
     seed, cap = ctx.spec.seed, ctx.spec.cap
     selectors: dict[str, BoundedSelector] = {}
     log = ScanLog()
-    for candidate in ctx.source.scan(unit, log):
-        selector = selectors.get(candidate.task_id)
-        if selector is None:
-            selector = selectors[candidate.task_id] = BoundedSelector(cap)
-        selector.offer(selection_hash(seed, candidate.task_id, candidate.key), candidate)
+    try:
+        for candidate in ctx.source.scan(unit, log):
+            selector = selectors.get(candidate.task_id)
+            if selector is None:
+                selector = selectors[candidate.task_id] = BoundedSelector(cap)
+            selector.offer(selection_hash(seed, candidate.task_id, candidate.key), candidate)
+    except VisionFlanError:
+        raise  # said on purpose (e.g. an input file that is not JSON): the export stops
+    except Exception as error:  # a task's reader or loader: that task's problem only
+        log.problems.append(Problem(task_id=unit, message=f"reading failed: {describe_error(error)}"))
     for task_id, selector in selectors.items():
-        with (ctx.work / "select" / f"{task_id}.pkl").open("wb") as handle:
+        with (ctx.work / "select" / spill_name(task_id)).open("wb") as handle:
             pickle.dump([c for _, c in selector.kept()], handle, protocol=pickle.HIGHEST_PROTOCOL)
     return {task: s.seen for task, s in selectors.items()}, log
 
@@ -120,7 +132,7 @@ def _order_task(task_quota: tuple[str, int]) -> None:
     """Worker: a task's first ``quota`` candidates, sorted by order hash, spilled in chunks."""
     ctx: ExportContext = context()
     task_id, quota = task_quota
-    selected = ctx.work / "select" / f"{task_id}.pkl"
+    selected = ctx.work / "select" / spill_name(task_id)
     kept = []
     if selected.is_file():
         with selected.open("rb") as handle:
@@ -129,9 +141,14 @@ def _order_task(task_quota: tuple[str, int]) -> None:
         ((order_hash(ctx.spec.seed, c.task_id, c.key), c.task_id, c.key, c.payload) for c in kept),
         key=lambda item: item[:3],
     )
-    with (ctx.work / "order" / f"{task_id}.pkl").open("wb") as handle:
+    with (ctx.work / "order" / spill_name(task_id)).open("wb") as handle:
         for start in range(0, len(items), SPILL_CHUNK):
             pickle.dump(items[start:start + SPILL_CHUNK], handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def spill_name(task_id: str) -> str:
+    """A file name for a task's spill: task ids from a release JSON may hold any character."""
+    return quote(task_id, safe="") + ".pkl"
 
 
 def _read_spill(path: Path) -> Iterator[PlanItem]:
@@ -144,6 +161,8 @@ def _read_spill(path: Path) -> Iterator[PlanItem]:
             yield from chunk
 
 
-def _problem_json(problem: Problem) -> dict[str, Any]:
-    return {"task": problem.task_id, "file": problem.file, "record": problem.record_id,
-            "field": problem.field, "message": problem.message}
+def _problem_json(problem: Problem, places: list[tuple[Path | str, str]]) -> dict[str, Any]:
+    return {"task": problem.task_id,
+            "file": stable_text(problem.file, places) if problem.file else problem.file,
+            "record": problem.record_id, "field": problem.field,
+            "message": stable_text(problem.message, places)}

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import VisionFlanError
 from .images import ImageOptions
 from .sources import Source
 from .spec import MixtureSpec
@@ -27,6 +26,7 @@ class Settings:
     shard_size: int = DEFAULT_SHARD_SIZE
     images: ImageOptions = field(default_factory=ImageOptions)
     strict: bool = False
+    allow_empty: bool = False
 
     def __post_init__(self) -> None:
         unknown = [f for f in self.formats if f not in FORMATS]
@@ -37,7 +37,7 @@ class Settings:
 
     def describe(self) -> dict[str, Any]:
         return {"formats": list(self.formats), "shard_size": self.shard_size,
-                "images": self.images.describe()}  # strict only decides whether skips fail
+                "images": self.images.describe()}  # strict/allow_empty only decide what fails
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,3 @@ class ExportContext:
     out: Path
     work: Path
     categories: dict[str, str]
-
-
-class ExportError(VisionFlanError):
-    """An export cannot go on (strict mode, an output that does not match, missing parts)."""

@@ -13,18 +13,22 @@ from typing import Any
 
 from visionflan_shards import conversation_problem
 
-from ..errors import Problem, TaskError
+from ..errors import Problem, TaskError, os_error_line
+from ..example import Example
+from .errors import ExportError
 from .fsutil import write_json
 from .images import ImageSkip, prepare
+from .output_dir import PARTS
 from .parallel import context
 from .plan import PlanItem
 from .prompts import place_images
-from .settings import ExportContext, ExportError
+from .settings import ExportContext
 from .sources import Candidate
+from .stable import describe_error, stable_text
 from .stats import Stats
 from .writers import IMAGE_FOLDER_FORMATS, OutputRecord, ShardWriter, writer_class
 
-PARTS = ".parts"
+IMAGE_TOKEN = "<image>"
 
 
 def marker_path(out: Path, index: int) -> Path:
@@ -44,14 +48,18 @@ class ShardJob:
 def write_shard(job: ShardJob) -> dict[str, Any]:
     """Worker: write every format of one shard and return its manifest."""
     ctx: ExportContext = context()
-    writers = {name: writer_class(name)(ctx.out, job.index) for name in ctx.settings.formats}
+    writers: dict[str, ShardWriter] = {}
     try:
+        for name in ctx.settings.formats:
+            writers[name] = writer_class(name)(ctx.out, job.index)
         stats, skipped = _write_records(ctx, job, list(writers.values()))
-    except BaseException:
+        files = {name: asdict(writer.close()) for name, writer in writers.items()}
+    except BaseException as error:
         for writer in writers.values():
-            writer.abort()
+            writer.abort()  # never raises: every partial file of this shard goes
+        if isinstance(error, OSError):
+            raise ExportError(f"shard {job.index}: {os_error_line(error)}") from None
         raise
-    files = {name: asdict(writer.close()) for name, writer in writers.items()}
     manifest = {
         "index": job.index,
         "start": job.start,
@@ -75,14 +83,11 @@ def _write_records(
     for offset, (_, task_id, key, payload) in enumerate(job.items):
         try:
             record = _record(ctx, Candidate(task_id, key, payload), job.start + offset)
-        except (TaskError, ImageSkip) as error:
-            bad = error.image if isinstance(error, ImageSkip) else None
-            reason = error.reason if isinstance(error, ImageSkip) else f"render failed: {error}"
-            example_id = getattr(error, "example_id", None) or key
-            skip = {"index": job.start + offset, "task": task_id, "id": example_id, "image": bad,
-                    "reason": reason}
+        except Exception as error:  # a task's own code or a bad image: that record's problem only
+            skip = _skip_entry(ctx, job.start + offset, task_id, key, error)
             if ctx.settings.strict:
-                raise ExportError(f"{task_id}: {example_id}: {bad or '-'}: {reason} (--strict)") from None
+                raise ExportError(f"{task_id}: {skip['id']}: {skip['image'] or '-'}: {skip['reason']} "
+                                  "(--strict)") from None
             skipped.append(skip)
             continue
         if to_folder:
@@ -97,6 +102,35 @@ def _write_records(
     return stats, skipped
 
 
+def _skip_entry(ctx: ExportContext, index: int, task_id: str, key: str,
+                error: Exception) -> dict[str, Any]:
+    """The ``skipped.jsonl`` line of a record that failed: stable text, no object reprs or paths."""
+    if isinstance(error, ImageSkip):
+        reason = error.reason
+    elif isinstance(error, (TaskError, EmptyTurn)):
+        reason = f"render failed: {error}"
+    else:
+        reason = f"render failed: {describe_error(error)}"
+    return {"index": index, "task": task_id, "id": getattr(error, "example_id", None) or key,
+            "image": error.image if isinstance(error, ImageSkip) else None,
+            "reason": stable_text(reason, ctx.source.places())}
+
+
+class EmptyTurn(Exception):
+    """A rendered turn with no text (an empty target trains the model to say nothing)."""
+
+    def __init__(self, message: str, example_id: str) -> None:
+        super().__init__(message)
+        self.example_id = example_id
+
+
+def _check_turns(example: Example) -> None:
+    for index, turn in enumerate(example.conversations):
+        if not turn.value.replace(IMAGE_TOKEN, "").strip():
+            name = "target" if turn.speaker == "gpt" else "prompt"
+            raise EmptyTurn(f"empty {name} (turn {index})", example.id)
+
+
 def _record(ctx: ExportContext, candidate: Candidate, index: int) -> OutputRecord:
     """Render one candidate, apply the mixture's placement policy, prepare its images."""
     made = ctx.source.materialise(candidate)
@@ -104,6 +138,7 @@ def _record(ctx: ExportContext, candidate: Candidate, index: int) -> OutputRecor
         made.example, ctx.spec.image_placement, ctx.spec.seed)
     if why := conversation_problem([(t.speaker, t.value) for t in example.conversations], len(made.images)):
         raise TaskError(Problem(candidate.task_id, why, record_id=example.id))
+    _check_turns(example)
     try:
         images = [prepare(ref, ctx.settings.images) for ref in made.images]
     except ImageSkip as skip:

@@ -18,6 +18,7 @@ from typing import Any
 from ..errors import Problem
 from ..example import Example
 from ..registry import Registry, TaskEntry
+from .selection import Broken, Known, select
 from .spec import MixtureSpec
 
 
@@ -100,29 +101,48 @@ class Source(ABC):
         """Input provenance for ``info.json`` (no absolute paths: outputs must not depend on them)."""
         return {"kind": self.kind}
 
+    def inputs(self) -> list[Path]:
+        """Files and folders this source reads: ``--overwrite`` never deletes a folder holding one."""
+        found = [getattr(self, name, None) for name in _INPUT_ATTRIBUTES]
+        return [Path(path) for path in found if isinstance(path, (str, Path))]
+
+    def broken_plugins(self) -> list[str]:
+        """Names of plugins that could not be loaded (reported in ``info.json``, never exported)."""
+        registry = getattr(self, "registry", None)
+        return sorted({b.name for b in registry.broken}) if isinstance(registry, Registry) else []
+
+    def places(self) -> list[tuple[Path | str, str]]:
+        """Machine-specific folders and the names reports give them (see :mod:`.stable`)."""
+        places: list[tuple[Path | str, str]] = []
+        for attribute, label in _PLACE_ATTRIBUTES:
+            value = getattr(self, attribute, None)
+            if isinstance(value, (str, Path)):
+                places.append((value, label))
+        registry = getattr(self, "registry", None)
+        if isinstance(registry, Registry):
+            places.extend((entry.folder.parent, "<tasks>") for entry in registry)
+        places.append((Path.home(), "~"))
+        return list(dict.fromkeys(places))
+
+
+_PLACE_ATTRIBUTES = (("data_root", "<data-root>"), ("image_root", "<images>"), ("json_file", "<json>"))
+_INPUT_ATTRIBUTES = ("data_root", "spec_dir", "json_file", "image_root")
+
 
 def selected_entries(registry: Registry, spec: MixtureSpec) -> list[TaskEntry]:
-    """Registry entries chosen by ``spec.select`` minus ``spec.holdout``, sorted by id."""
-    chosen: dict[str, TaskEntry] = {}
-    for pattern in spec.select.include:
-        for entry in registry.select(glob=pattern):
-            chosen[entry.id] = entry
-    held = {e.id for pattern in spec.holdout.tasks for e in registry.select(glob=pattern)}
-    categories = {c.lower() for c in spec.select.categories}
-    held_categories = {c.lower() for c in spec.holdout.categories}
-    datasets = {d.lower() for d in spec.select.datasets}
-    result = []
-    for task_id in sorted(chosen):
-        entry = chosen[task_id]
-        category = entry.category.lower()
-        if task_id in held or category in held_categories:
-            continue
-        if (categories and category not in categories) or (
-            datasets and entry.dataset.id.lower() not in datasets
-        ):
-            continue
-        result.append(chosen[task_id])
-    return result
+    """Registry entries chosen by ``spec.select`` minus ``spec.holdout``, sorted by id.
+
+    Raises :class:`~.settings.ExportError` for a pattern or filter that matches no task and for a
+    selected broken plugin (see :mod:`.selection`).
+    """
+    universe = [known(entry) for entry in registry]
+    broken = [Broken(b.name, b.reason) for b in registry.broken]
+    return [registry.entries[task_id] for task_id in select(universe, spec, broken)]
+
+
+def known(entry: TaskEntry) -> Known:
+    """What selection matches a registry entry on."""
+    return Known(entry.id, entry.release_name, entry.category, entry.dataset.id)
 
 
 def task_info(entry: TaskEntry) -> TaskInfo:

@@ -6,6 +6,7 @@ that is renamed on :meth:`ShardWriter.close`, so a shard file exists only once i
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
@@ -95,11 +96,18 @@ class ShardWriter(ABC):
     def _finish(self) -> None:
         """Flush everything to ``self.temporary``."""
 
+    def _discard(self) -> None:
+        """Release the open file without completing it (may raise; :meth:`abort` ignores that)."""
+        self._finish()
+
     def abort(self) -> None:
-        """Drop the unfinished file (the shard will be written again)."""
-        try:
-            self._finish()
-        finally:
+        """Drop the unfinished file (the shard will be written again); never raises.
+
+        After a failed write (a full disk) closing may fail again; the partial file goes anyway.
+        """
+        with contextlib.suppress(Exception):  # the file is thrown away; the first error is reported
+            self._discard()
+        with contextlib.suppress(OSError):
             self.temporary.unlink(missing_ok=True)
 
     def close(self) -> ShardFile:

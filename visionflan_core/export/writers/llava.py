@@ -29,3 +29,6 @@ class LlavaWriter(ShardWriter):
 
     def _finish(self) -> None:
         self.temporary.write_bytes(dump_json(self.items, indent=None))
+
+    def _discard(self) -> None:
+        self.items = []  # nothing was written yet: the buffer is simply dropped

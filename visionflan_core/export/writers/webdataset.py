@@ -40,3 +40,8 @@ class WebDatasetWriter(ShardWriter):
 
     def _finish(self) -> None:
         self.tar.close()
+
+    def _discard(self) -> None:
+        fileobj = self.tar.fileobj
+        if fileobj is not None:
+            fileobj.close()  # without the end-of-archive blocks: the file is deleted next

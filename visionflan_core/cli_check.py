@@ -1,0 +1,54 @@
+"""`vf-tasks check`: a data check of real data, per task, with full paths and totals."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .cli import registry_of
+from .cli_tasks import selected_ids
+
+
+@click.command()
+@click.argument("task_ids", nargs=-1)
+@click.option("--data-root", required=True,
+              type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="Raw datasets, one folder per dataset (as for `vf-tasks export`).")
+@click.option("--decode", is_flag=True, help="Decode every image (slower) instead of header + end marker.")
+@click.option("--strict", is_flag=True, help="Stop at the first task with a problem.")
+@click.pass_context
+def check(ctx: click.Context, task_ids: tuple[str, ...], data_root: Path, decode: bool,
+          strict: bool) -> None:
+    """Read TASK... (default: every task) from --data-root and report what is missing or malformed.
+
+    Writes nothing. Exit status 1 if any task has a problem or no records.
+    """
+    from .check import check_task
+
+    registry = registry_of(ctx)
+    ids = selected_ids(registry, task_ids, all_tasks=not task_ids)
+    quiet = int((ctx.find_root().obj or {}).get("verbosity", 0)) < 0
+    totals = {"tasks": 0, "ok": 0, "records": 0, "images": 0, "problems": 0}
+    for task_id in ids:
+        result = check_task(registry, task_id, data_root, decode=decode)
+        totals["tasks"] += 1
+        totals["ok"] += result.ok
+        totals["records"] += result.records
+        totals["images"] += result.images
+        totals["problems"] += len(result.problems)
+        status = "ok" if result.ok else "FAILED" if result.problems else "EMPTY"
+        if not (quiet and result.ok):
+            click.echo(f"{task_id}: {status}: {result.records} record(s), {result.images} image(s), "
+                       f"{len(result.problems)} problem(s) in {result.folder}")
+        for problem in result.problems:
+            click.echo(f"  {problem}")
+        if strict and not result.ok:
+            break
+    failed = totals["tasks"] - totals["ok"]
+    click.echo(f"check: {totals['tasks']} task(s), {totals['ok']} ok, {failed} with problems or no "
+               f"records; {totals['records']} record(s), {totals['images']} image(s), "
+               f"{totals['problems']} problem(s)", err=True)
+    if failed:
+        sys.exit(1)
