@@ -53,17 +53,18 @@ import torch
 
 try:
     import visionflan_trainer  # noqa: F401
-except ImportError:  # run from a checkout without the package installed
+except ImportError:  # run from a checkout without the packages installed (the GPU machine)
     import importlib.util
 
-    _root = Path(__file__).resolve().parents[1] / "trainer"
-    _spec = importlib.util.spec_from_file_location(
-        "visionflan_trainer", _root / "__init__.py", submodule_search_locations=[str(_root)]
-    )
-    assert _spec and _spec.loader
-    _mod = importlib.util.module_from_spec(_spec)
-    sys.modules["visionflan_trainer"] = _mod
-    _spec.loader.exec_module(_mod)
+    for _name, _folder in (("visionflan_shards", "shards"), ("visionflan_trainer", "trainer")):
+        _root = Path(__file__).resolve().parents[1] / _folder
+        _spec = importlib.util.spec_from_file_location(
+            _name, _root / "__init__.py", submodule_search_locations=[str(_root)]
+        )
+        assert _spec and _spec.loader
+        _mod = importlib.util.module_from_spec(_spec)
+        sys.modules[_name] = _mod
+        _spec.loader.exec_module(_mod)
 
 from transformers import CLIPVisionConfig, LlamaConfig, LlavaConfig, LlavaForConditionalGeneration
 from visionflan_trainer.config import Freeze

@@ -81,6 +81,28 @@ def load_stage_model(cfg: StageConfig, override: str | None) -> LoadedModel:
     return loaded
 
 
+def load_model_for(strategy: Strategy, cfg: StageConfig, override: str | None) -> LoadedModel:
+    """The stage's model; under FSDP with ``loads_on_rank0`` only rank 0 reads the weights.
+
+    The other ranks get the config and processor from rank 0 and build the model on the meta
+    device (no memory); ``Strategy.wrap`` fills their shards from rank 0 after sharding.
+    """
+    if not strategy.loads_on_rank0:
+        return load_stage_model(cfg, override)
+    loaded = load_stage_model(cfg, override) if strategy.is_main else None
+    payload = (loaded.model.config, loaded.model.generation_config, loaded.processor) if loaded else None
+    # if rank 0 fails to load it exits with its one-line error, and torchrun stops the others
+    config, generation_config, processor = strategy.broadcast_object(payload)
+    if loaded is not None:
+        return loaded
+    from transformers import LlavaForConditionalGeneration
+
+    with torch.device("meta"):
+        model = LlavaForConditionalGeneration(config)
+    model.generation_config = generation_config
+    return LoadedModel(model, processor)
+
+
 def prepare_data(
     cfg: StageConfig,
     loaded: LoadedModel,
@@ -155,7 +177,7 @@ def run_stage(
     try:
         cfg.accumulation_steps(strategy.world_size)
         seed_everything(cfg.seed)
-        loaded = load_stage_model(cfg, model)
+        loaded = load_model_for(strategy, cfg, model)
         main_out = out_dir if strategy.is_main else None
         if main_out is not None:
             mark_run_folder(out_dir)
@@ -170,6 +192,7 @@ def run_stage(
 __all__: list[Any] = [
     "ModelError",
     "check_inputs",
+    "load_model_for",
     "load_stage_model",
     "model_source",
     "prepare_data",

@@ -71,9 +71,29 @@ class Strategy:
     def distributed(self) -> bool:
         return dist.is_available() and dist.is_initialized()
 
+    @property
+    def loads_on_rank0(self) -> bool:
+        """FSDP over several processes: only rank 0 holds the full model; the others build it on
+        the meta device and receive their shards from rank 0 (``VF_TRAIN_FSDP_LOAD=every_rank``
+        restores the old path where every rank loads it, for comparison)."""
+        return (
+            self.name == "fsdp"
+            and self.world_size > 1
+            and os.environ.get("VF_TRAIN_FSDP_LOAD", "rank0") != "every_rank"
+        )
+
     def wrap(self, model: nn.Module, bf16: bool = False) -> nn.Module:
-        """Move to the device and wrap; under FSDP with ``bf16`` params are gathered in bf16."""
-        model.to(self.device)
+        """Move to the device and wrap; under FSDP with ``bf16`` params are gathered in bf16.
+
+        With ``loads_on_rank0``, rank 0's full weights are broadcast tensor by tensor into every
+        rank's shards after sharding, so host memory per node stays near one model copy.
+        """
+        on_meta = any(p.is_meta for p in model.parameters())
+        full: dict[str, Any] = {}
+        if self.loads_on_rank0 and self.is_main:
+            full = dict(model.state_dict())  # the CPU tensors, before .to() replaces them
+        if not on_meta:
+            model.to(self.device)
         if self.name == "ddp":
             from torch.nn.parallel import DistributedDataParallel
 
@@ -93,6 +113,17 @@ class Strategy:
                 if type(module).__name__ in {"LlamaDecoderLayer", "CLIPEncoderLayer"}:
                     fully_shard(module, mp_policy=mp)
             fully_shard(model, mp_policy=mp)
+            if self.loads_on_rank0:
+                if on_meta:
+                    model.to_empty(device=self.device)
+                set_model_state_dict(
+                    model,
+                    full,
+                    options=StateDictOptions(full_state_dict=True, broadcast_from_rank0=True),
+                )
+                for buffer in model.buffers():  # incl. non-persistent ones (rotary frequencies)
+                    dist.broadcast(buffer, src=0)
+                full.clear()
         return model
 
     @contextlib.contextmanager

@@ -165,7 +165,7 @@ def test_an_empty_target_is_an_error_for_that_record(fresh: Registry, data_root:
     skipped = [json.loads(line) for line in (tmp_path / "out" / "skipped.jsonl").open()]
     assert info is not None and info["totals"]["written"] == 4 - len(skipped) > 0
     assert skipped and all("empty" in s["reason"] for s in skipped)
-    with pytest.raises(VisionFlanError, match="empty (target|assistant turn)"):
+    with pytest.raises(VisionFlanError, match=r"empty (target|assistant turn)"):
         export(fresh, tmp_path / "strict", data_root=data_root, cap=4, strict=True,
                select={"include": ["fake_alpha"]})
 

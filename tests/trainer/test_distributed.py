@@ -81,3 +81,18 @@ def test_two_process_matches_single(strategy: str, single_run: tuple[Path, Path]
     b = LlavaForConditionalGeneration.from_pretrained(out / "final").state_dict()
     for k in a:
         torch.testing.assert_close(a[k], b[k], rtol=1e-4, atol=1e-5)
+
+
+def test_fsdp_ranks_other_than_0_never_hold_the_full_model() -> None:
+    """Peak host RSS per rank after load + shard (2 gloo processes): rank 1 reads no full copy."""
+    bench = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_fsdp_host_memory.py"
+    proc = subprocess.run(
+        [sys.executable, str(bench), "--hidden", "1024", "--layers", "8"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    r = json.loads(proc.stdout.strip().splitlines()[-1])
+    old, new = r["every_rank"][1], r["rank0"][1]
+    assert old["local_params"] == new["local_params"]  # the same shard either way
+    saved = old["after_sharding_mib"] - new["after_sharding_mib"]
+    assert saved > 0.25 * r["model_fp32_mib"], r
