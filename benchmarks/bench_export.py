@@ -5,6 +5,11 @@ next to a plain ``cp -r`` of the same image files (and their ratio), and peak RS
 measured in a fresh subprocess per size. Each task holds 10,000 small JPEGs in its own folder, so
 the input grows by tasks; the per-task cap (10,000) keeps every example.
 
+Then the same for the release JSON source (a synthetic LLaVA-format release of 1,000 records per
+task name, streamed): peak RSS at each size and the ratio at 10x. Then the default image check
+(regular file, header, end-of-image marker, bytes written to a new file) against ``cp -r`` of the
+same files in one run, after asserting both sides read and write the same files and bytes.
+
     python benchmarks/bench_export.py [--sizes 10000,30000,100000] [--workers 2]
 """
 
@@ -97,6 +102,113 @@ def child(project: Path, data: Path, tasks: int, out: Path, workers: int) -> Non
                       "rss_main_kib": own, "rss_worker_kib": kids}))
 
 
+def child_release(release: Path, out: Path, workers: int) -> None:
+    """Export a release JSON (every name unregistered) and print wall time and peak RSS."""
+    from visionflan_core.export.json_sources import ReleaseSource
+    from visionflan_core.export.pipeline import run_export
+    from visionflan_core.export.progress import Reporter
+    from visionflan_core.export.settings import RunOptions, Settings
+    from visionflan_core.export.spec import MixtureSpec
+    from visionflan_core.registry import Registry
+
+    spec = MixtureSpec(name="bench-release")
+    source = ReleaseSource(release, release.parent, 0, registry=Registry({}), spec=spec)
+    start = time.perf_counter()
+    info = run_export(source, spec, out, Settings(formats=("llava",)), RunOptions(workers=workers),
+                      reporter=Reporter(enabled=False, quiet=True))
+    seconds = time.perf_counter() - start
+    assert info is not None
+    print(json.dumps({"seconds": seconds, "written": info["totals"]["written"],
+                      "rss_main_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                      "rss_worker_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+
+
+def build_release(folder: Path, records: int, images: list[str]) -> Path:
+    """A release-shaped JSON: 1,000 records per task name, conversations of realistic length."""
+    path = folder / f"release-{records}.json"
+    with path.open("w") as handle:
+        handle.write("[")
+        for index in range(records):
+            task = f"BENCH+task_{index // 1000:03d}"
+            item = {"id": f"vision-flan_{task}+{index:06d}", "image": images[index % len(images)],
+                    "task_name": task,
+                    "conversations": [
+                        {"from": "human", "value": "<image>\nWhat is shown in the picture? " * 4},
+                        {"from": "gpt", "value": f"An example answer number {index}."}]}
+            handle.write(("," if index else "") + json.dumps(item))
+        handle.write("]")
+    return path
+
+
+def release_rss(base: Path, data: Path, sizes: list[int], workers: int) -> None:
+    folder = base / "release"
+    (folder / "images").mkdir(parents=True)
+    images = []
+    for source in sorted((data / "bench_000" / "images" / "class_0").iterdir())[:64]:
+        shutil.copy(source, folder / "images" / source.name)
+        images.append(f"images/{source.name}")
+    print(f"\nrelease JSON source ({workers} workers, 1,000 records per task name)")
+    print(f"{'records':>9} {'JSON MiB':>9} {'export/s':>9} {'rss main MiB':>12} {'rss worker MiB':>14}")
+    first = None
+    for size in sizes:
+        release = build_release(folder, size, images)
+        result = subprocess.run(
+            [sys.executable, __file__, "--workers", str(workers), "--child-release", str(release),
+             str(base / "out-release")], check=True, capture_output=True, text=True)
+        shutil.rmtree(base / "out-release")
+        measured = json.loads(result.stdout.strip().splitlines()[-1])
+        peak = max(measured["rss_main_kib"], measured["rss_worker_kib"]) / 1024
+        first = first or peak
+        print(f"{measured['written']:>9} {release.stat().st_size / 2**20:>9.1f} "
+              f"{measured['written'] / measured['seconds']:>9.0f} "
+              f"{measured['rss_main_kib'] / 1024:>12.1f} {measured['rss_worker_kib'] / 1024:>14.1f}",
+              flush=True)
+        release.unlink()
+    print(f"release source: peak RSS at the largest size / smallest: {peak / first:.2f} (target <= 1.2)")
+
+
+def image_check_vs_cp(folder: Path, target: Path) -> None:
+    """The default image check plus writing each file, against ``cp -r`` of the same files."""
+    from visionflan_core.export.images import ImageOptions, prepare
+    from visionflan_core.export.sources import ImageRef
+
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    refs = [ImageRef(folder, p.relative_to(folder).as_posix(), "bench") for p in files]
+    options = ImageOptions()
+
+    def ours(out: Path) -> None:
+        for ref in refs:
+            prepare(ref, options).place(out / ref.ref)
+
+    def theirs(out: Path) -> None:
+        subprocess.run(["cp", "-r", str(folder), str(out)], check=True)
+
+    ratios = []
+    target.mkdir(parents=True, exist_ok=True)
+    for round_ in range(4):  # alternating which side goes first: this disk is noisy
+        seconds = {}
+        for name, run in sorted({"ours": ours, "cp": theirs}.items(), reverse=bool(round_ % 2)):
+            out = target / name
+            subprocess.run(["sync"], check=False)
+            start = time.perf_counter()
+            run(out)
+            seconds[name] = time.perf_counter() - start
+        ours_files = sorted(p for p in (target / "ours").rglob("*") if p.is_file())
+        cp_files = sorted(p for p in (target / "cp").rglob("*") if p.is_file())
+        assert len(ours_files) == len(cp_files) == len(files), "both sides must copy every file"
+        assert sum(p.stat().st_size for p in ours_files) == sum(p.stat().st_size for p in cp_files), \
+            "both sides must write the same bytes"
+        shutil.rmtree(target / "ours")
+        shutil.rmtree(target / "cp")
+        ratios.append(seconds["cp"] / seconds["ours"])
+        print(f"  round {round_}: ours {len(files) / seconds['ours']:.0f} files/s, cp "
+              f"{len(files) / seconds['cp']:.0f} files/s, ratio {ratios[-1]:.2f}", flush=True)
+    ratios.sort()
+    median = (ratios[1] + ratios[2]) / 2
+    print(f"image check (header + end marker) and write vs cp -r, same {len(files)} files: median "
+          f"ratio {median:.2f} (target >= 0.80)")
+
+
 def copy_seconds(folders: list[Path], target: Path) -> float:
     """Wall time of ``cp -r`` (the page cache is flushed first; the disk here is noisy, so the
     caller averages a copy before and one after the export)."""
@@ -114,10 +226,22 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,30000,100000")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument("--child-release", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--images-only", action="store_true",
+                        help="Only the image check against cp (one task's 10,000 JPEGs).")
     args = parser.parse_args()
+    if args.images_only:
+        with tempfile.TemporaryDirectory(prefix="vf-bench-") as tmp:
+            _, data = build_world(Path(tmp), 1)
+            image_check_vs_cp(data / "bench_000", Path(tmp) / "copies")
+        return
     if args.child:
         project, data, tasks, out = args.child
         child(Path(project), Path(data), int(tasks), Path(out), args.workers)
+        return
+    if args.child_release:
+        release, out = args.child_release
+        child_release(Path(release), Path(out), args.workers)
         return
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"cpus={os.cpu_count()} workers={args.workers} (cp is one process)")
@@ -147,7 +271,10 @@ def main() -> None:
             base_rss = base_rss or max(main_mib, worker_mib)
             print(f"{measured['written']:>9} {render:>9.0f} {rate:>9.0f} {cp_rate:>9.0f} "
                   f"{rate / cp_rate:>6.2f} {main_mib:>12.1f} {worker_mib:>14.1f}", flush=True)
-    print(f"peak RSS at the largest size / smallest: {max(main_mib, worker_mib) / base_rss:.2f}")
+        print(f"data-root source: peak RSS at the largest size / smallest: "
+              f"{max(main_mib, worker_mib) / base_rss:.2f} (target <= 1.2)")
+        release_rss(base, data, sizes, args.workers)
+        image_check_vs_cp(data / "bench_000", base / "copies")
 
 
 if __name__ == "__main__":

@@ -111,3 +111,23 @@ def test_llava_instruct_sample_is_the_stage_two_default(tmp_path: Path) -> None:
     card = (tmp_path / "out" / "README.md").read_text()
     assert "license: cc-by-4.0" in card and "CC BY 4.0" in card and "OpenAI" in card
     assert "liu2023visual" in card and "Visual Instruction Tuning" in card and "2402.11690" in card
+
+
+def test_release_candidates_spilled_by_task_give_the_same_export(
+    release_registry: Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A release JSON is one scan unit of many tasks: it is spilled by task, never held whole."""
+    from visionflan_core.export import plan
+
+    from .conftest import tree
+
+    spec = spec_of(cap=2)
+    folder = sample_path("release")
+    outs = []
+    for flush_at in (10_000, 2):
+        monkeypatch.setattr(plan._ByTask, "FLUSH_AT", flush_at)
+        source = ReleaseSource(folder / "vision_flan_release_sample.json", folder, spec.seed,
+                               registry=release_registry, spec=spec)
+        outs.append(tmp_path / f"out{flush_at}")
+        _run(source, spec, outs[-1])
+    assert tree(outs[0]) == tree(outs[1])

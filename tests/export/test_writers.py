@@ -86,3 +86,24 @@ def test_manifests(out: Path) -> None:
     assert "| fake_alpha | FAKE+alpha |" in card and "### Dataset citations" in card
     assert "arXiv 2402.11690" in card and "xu2024visionflan" in card
     assert info["packages"]["pillow"] and (out / "COMPLETED").read_bytes() == b""
+
+
+def test_progress_is_plain_periodic_lines_off_a_terminal() -> None:
+    """In a log file or a SLURM job: counts, rate and ETA as lines, no terminal bars."""
+    import io
+
+    from rich.console import Console
+
+    from visionflan_core.export.progress import Reporter
+
+    buffer = io.StringIO()
+    reporter = Reporter(console=Console(file=buffer, width=80), interval=0.0)
+    with reporter:
+        reporter.start_scan(2)
+        reporter.unit_done("a")
+        reporter.start_write({"t": 10})
+        reporter.shard_done({"stats": {"per_task": {"t": 4}}, "skipped": []})
+    lines = buffer.getvalue().splitlines()
+    assert any(line.startswith("scanning: 1/2 units (50%)") for line in lines)
+    assert any(line.startswith("writing: 4/10 examples (40%)") and "ETA" in line for line in lines)
+    assert all("\x1b[" not in line for line in lines)

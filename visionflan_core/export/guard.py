@@ -25,6 +25,7 @@ class GuardedSource(Source):
     def __init__(self, inner: Source, listed: list[TaskInfo], failed: dict[str, Problem]) -> None:
         self.inner = inner
         self.kind = inner.kind
+        self.multi_task_units = inner.multi_task_units
         self.listed = listed
         self.failed = failed
 

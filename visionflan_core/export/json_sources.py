@@ -37,6 +37,7 @@ class _JsonListSource(Source):
     image_root: Path
     seed: int
     kind: str = "json"
+    multi_task_units: bool = True
     _sha256: str = field(default="", init=False)
 
     def __post_init__(self) -> None:

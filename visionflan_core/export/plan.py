@@ -12,6 +12,7 @@ import hashlib
 import heapq
 import json
 import pickle
+import shutil
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from .stable import describe_error, stable_text
 
 PlanItem = tuple[int, str, str, Any]  # (order hash, task id, key, payload)
 SPILL_CHUNK = 512
+MERGE_ITEMS = 8192  # payloads the k-way merge holds at once, over every task together
 
 
 @dataclass
@@ -74,7 +76,8 @@ def build_plan(workers: Workers, on_unit: Callable[[str], None] | None = None,
             on_unit(unit)
     tasks = ctx.source.tasks()
     quota = quotas(ctx.spec, {t.id: available[t.id] for t in tasks})
-    for _ in workers.map(_order_task, list(quota.items())):
+    chunk = max(8, min(SPILL_CHUNK, MERGE_ITEMS // max(1, len(quota))))
+    for _ in workers.map(_order_task, [(task, count, chunk) for task, count in quota.items()]):
         pass
     hashes = ctx.source.template_hashes()
     places = ctx.source.places()
@@ -107,31 +110,99 @@ def _dataset_entries(known: dict[str, Any], tasks: list[Any]) -> dict[str, Any]:
 
 
 def _scan_unit(unit: str) -> tuple[dict[str, int], ScanLog]:
-    """Worker: one pass over a unit, keeping the ``cap`` smallest hashes of each task."""
+    """Worker: one pass over a unit, keeping the ``cap`` smallest hashes of each task.
+
+    A unit of one task streams its candidates through that task's selector (memory O(cap)). A unit
+    holding many tasks (a release JSON) first spills its candidates to disk by task, then selects
+    one task at a time, so memory stays O(cap) instead of O(every record of the file).
+    """
     ctx: ExportContext = context()
-    seed, cap = ctx.spec.seed, ctx.spec.cap
-    selectors: dict[str, BoundedSelector] = {}
     log = ScanLog()
+    grouped = _ByTask(ctx.work / "scan" / quote(unit, safe="")) if ctx.source.multi_task_units else None
+    selectors: dict[str, BoundedSelector] = {}
     try:
         for candidate in ctx.source.scan(unit, log):
-            selector = selectors.get(candidate.task_id)
-            if selector is None:
-                selector = selectors[candidate.task_id] = BoundedSelector(cap)
-            selector.offer(selection_hash(seed, candidate.task_id, candidate.key), candidate)
+            if grouped is not None:
+                grouped.add(candidate)
+            else:
+                _offer(selectors, candidate, ctx.spec.seed, ctx.spec.cap)
     except VisionFlanError:
         raise  # said on purpose (e.g. an input file that is not JSON): the export stops
     except Exception as error:  # a task's reader or loader: that task's problem only
         log.problems.append(Problem(task_id=unit, message=f"reading failed: {describe_error(error)}"))
+    seen: dict[str, int] = {}
+    if grouped is not None:
+        for task_id in grouped.tasks():
+            one: dict[str, BoundedSelector] = {}
+            for candidate in grouped.candidates(task_id):
+                _offer(one, candidate, ctx.spec.seed, ctx.spec.cap)
+            seen[task_id] = _write_selection(ctx, task_id, one[task_id])
+        grouped.remove()
     for task_id, selector in selectors.items():
-        with (ctx.work / "select" / spill_name(task_id)).open("wb") as handle:
-            pickle.dump([c for _, c in selector.kept()], handle, protocol=pickle.HIGHEST_PROTOCOL)
-    return {task: s.seen for task, s in selectors.items()}, log
+        seen[task_id] = _write_selection(ctx, task_id, selector)
+    return seen, log
 
 
-def _order_task(task_quota: tuple[str, int]) -> None:
-    """Worker: a task's first ``quota`` candidates, sorted by order hash, spilled in chunks."""
+def _offer(selectors: dict[str, BoundedSelector], candidate: Any, seed: int, cap: int) -> None:
+    selector = selectors.get(candidate.task_id)
+    if selector is None:
+        selector = selectors[candidate.task_id] = BoundedSelector(cap)
+    selector.offer(selection_hash(seed, candidate.task_id, candidate.key), candidate)
+
+
+def _write_selection(ctx: ExportContext, task_id: str, selector: BoundedSelector) -> int:
+    with (ctx.work / "select" / spill_name(task_id)).open("wb") as handle:
+        pickle.dump([c for _, c in selector.kept()], handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return selector.seen
+
+
+class _ByTask:
+    """A unit's candidates grouped by task, in first-seen order: buffered, spilled past a bound."""
+
+    FLUSH_AT = 2048
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.buffers: dict[str, list[Any]] = {}
+        self.buffered = 0
+        self.spilled: set[str] = set()
+
+    def add(self, candidate: Any) -> None:
+        self.buffers.setdefault(candidate.task_id, []).append(candidate)
+        self.buffered += 1
+        if self.buffered >= self.FLUSH_AT:
+            self.flush()
+
+    def flush(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for task_id, buffer in self.buffers.items():
+            if buffer:
+                with (self.folder / spill_name(task_id)).open("ab") as handle:
+                    pickle.dump(buffer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                self.spilled.add(task_id)
+                self.buffers[task_id] = []
+        self.buffered = 0
+
+    def tasks(self) -> list[str]:
+        return list(self.buffers)
+
+    def candidates(self, task_id: str) -> Iterator[Any]:
+        if task_id in self.spilled:
+            yield from _read_spill(self.folder / spill_name(task_id))
+        yield from self.buffers[task_id]
+
+    def remove(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _order_task(job: tuple[str, int, int]) -> None:
+    """Worker: a task's first ``quota`` candidates, sorted by order hash, spilled in chunks.
+
+    The merge reads one chunk per task at a time, so chunks shrink as tasks grow in number:
+    the merge's memory stays bounded by :data:`MERGE_ITEMS` whatever the number of tasks.
+    """
     ctx: ExportContext = context()
-    task_id, quota = task_quota
+    task_id, quota, chunk = job
     selected = ctx.work / "select" / spill_name(task_id)
     kept = []
     if selected.is_file():
@@ -142,8 +213,8 @@ def _order_task(task_quota: tuple[str, int]) -> None:
         key=lambda item: item[:3],
     )
     with (ctx.work / "order" / spill_name(task_id)).open("wb") as handle:
-        for start in range(0, len(items), SPILL_CHUNK):
-            pickle.dump(items[start:start + SPILL_CHUNK], handle, protocol=pickle.HIGHEST_PROTOCOL)
+        for start in range(0, len(items), chunk):
+            pickle.dump(items[start:start + chunk], handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def spill_name(task_id: str) -> str:

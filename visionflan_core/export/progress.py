@@ -132,6 +132,10 @@ class Reporter:
             for task in info["tasks"]:
                 table.add_row(task["id"], task["category"], str(task["available"]),
                               str(task["quota"]), str(task["written"]), str(task["skipped"]))
+            ids = table.columns[0]
+            ids.no_wrap = True  # whole task ids, whatever the width: the category wraps instead
+            ids.min_width = max([len(t["id"]) for t in info["tasks"]] + [4])
+            table.columns[1].overflow = "fold"
             self.console.print(table)
         for line in left_out_lines(info):
             self.note(line)

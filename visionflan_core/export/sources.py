@@ -72,6 +72,7 @@ class Source(ABC):
     """A kind of input; subclasses must be usable from forked worker processes."""
 
     kind: str
+    multi_task_units: bool = False  # True: one scan unit yields many tasks (spilled by task)
 
     @abstractmethod
     def tasks(self) -> list[TaskInfo]:
