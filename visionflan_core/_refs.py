@@ -17,6 +17,9 @@ def resolve_callable(ref: str, folder: Path, namespace: str) -> Callable[..., An
         path = (folder / module_ref).resolve()
         if not path.is_relative_to(folder.resolve()):
             raise ImportError(f"{ref!r} points outside the task folder {folder}")
+        package = _package_module(path)
+        if package is not None:  # importable as itself: one module object, relative imports work
+            return _attribute(importlib.import_module(package), module_ref, attr, ref)
         name = f"{namespace}.{path.stem}"
         module = sys.modules.get(name)
         if module is None:
@@ -32,6 +35,29 @@ def resolve_callable(ref: str, folder: Path, namespace: str) -> Callable[..., An
                 raise
     else:
         module = importlib.import_module(module_ref)
+    return _attribute(module, module_ref, attr, ref)
+
+
+def _package_module(path: Path) -> str | None:
+    """The dotted name ``path`` imports as, if its folders are packages on ``sys.path``."""
+    parts = [path.stem]
+    folder = path.parent
+    while (folder / "__init__.py").is_file():
+        parts.insert(0, folder.name)
+        folder = folder.parent
+    if len(parts) == 1 or not all(p.isidentifier() for p in parts):
+        return None
+    name = ".".join(parts)
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or spec.origin is None or Path(spec.origin).resolve() != path:
+        return None
+    return name
+
+
+def _attribute(module: Any, module_ref: str, attr: str, ref: str) -> Callable[..., Any]:
     try:
         function = getattr(module, attr)
     except AttributeError:

@@ -106,7 +106,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from visionflan_core.reader_kit import ReadContext
-from visionflan_core.testing import copy_fixture
+from visionflan_core.testing import assert_fixture_regenerates, copy_fixture
 
 from .reader import read_{dataset}
 
@@ -117,6 +117,10 @@ def test_fixture_reads_clean() -> None:
     context = ReadContext("{dataset}", FIXTURE)
     records = list(read_{dataset}(context, FIXTURE))
     assert len(records) >= 3 and context.problems == []
+
+
+def test_fixture_regenerates_byte_for_byte(tmp_path: Path) -> None:
+    assert_fixture_regenerates(Path(__file__).parent / "make_fixture.py", tmp_path)
 
 
 def test_missing_image_is_reported(tmp_path: Path) -> None:

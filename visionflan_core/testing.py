@@ -139,3 +139,32 @@ def _answers(answers: list[str], extra: dict[str, Any]) -> dict[str, Any]:
     for key, value in extra.items():
         found[key] = answers[0] if value == "first answer" else value
     return found
+
+
+def assert_fixture_regenerates(script: Path, scratch: Path) -> None:
+    """Fail unless ``make_fixture.py`` at ``script`` rebuilds its committed ``fixture/`` byte for byte.
+
+    The fixture is written into ``scratch/fixture`` (use pytest's ``tmp_path``), so data that
+    depends on where the fixture lives, a hand edit, or a script changed without rerunning it shows.
+    """
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"_visionflan_make_fixture_{script.parent.name}", script)
+    assert spec is not None and spec.loader is not None, f"cannot load {script}"
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    root = scratch / "fixture"
+    root.mkdir(parents=True)
+    module.make_fixture(root)
+    made, kept = _files(root), _files(script.parent / "fixture")
+    assert sorted(made) == sorted(kept), (
+        f"{script.parent.name}: only made {sorted(set(made) - set(kept))}, "
+        f"only committed {sorted(set(kept) - set(made))}")
+    differing = [name for name in sorted(made) if made[name].read_bytes() != kept[name].read_bytes()]
+    assert not differing, (
+        f"{script.parent.name}: {differing[0]} differs from the committed copy "
+        f"({len(differing)} file(s) in all); rerun python {script}")
+
+
+def _files(root: Path) -> dict[str, Path]:
+    return {p.relative_to(root).as_posix(): p for p in root.rglob("*") if p.is_file()}
