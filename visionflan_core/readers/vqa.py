@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
+from ..reader_kit import most_common
 from ..records import ReadContext, SkipRecord, SourceRecord, require
 from ._io import load_json
 
@@ -43,10 +43,7 @@ def read_vqa(
             raise SkipRecord("question has no annotation", field="question_id")
         answers = [str(require(a, "answer")).strip() for a in require(annotation, "answers")]
         if answer == "most_common":
-            if not answers:
-                raise SkipRecord("no answers", field="answers")
-            counts = Counter(answers)
-            label = max(answers, key=lambda a: (counts[a], -answers.index(a)))
+            label = most_common(answers, field="answers")
         else:
             label = str(require(annotation, "multiple_choice_answer")).strip()
         try:
