@@ -13,6 +13,7 @@ caller reports it as a problem of that record and goes on.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import math
 import os
@@ -217,6 +218,13 @@ def _on_tick(signum: int, frame: Any) -> None:
         raise TemplateLimitError(f"render took over {RENDER_SECONDS:g} s")
 
 
+def _disarm() -> None:
+    """Stop ticking (at exit: interpreter shutdown restores SIGALRM's default, which kills)."""
+    if _timer["armed_pid"] == os.getpid():
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        _timer["armed_pid"] = None
+
+
 def _start_timer() -> bool:
     """Time this render, if this thread may use ``SIGALRM`` without disturbing anyone."""
     if threading.get_ident() != threading.main_thread().ident or not hasattr(signal, "setitimer"):
@@ -228,6 +236,9 @@ def _start_timer() -> bool:
             return False  # the application uses SIGALRM itself: do without a time limit
         signal.signal(signal.SIGALRM, _on_tick)
         signal.setitimer(signal.ITIMER_REAL, TICK_SECONDS, TICK_SECONDS)
+        if _timer["armed_pid"] is None and not _timer.get("atexit"):
+            atexit.register(_disarm)  # a tick after shutdown resets handlers would kill the process
+            _timer["atexit"] = True
         _timer["armed_pid"] = os.getpid()
     _timer["started"] = time.monotonic()
     return True
