@@ -79,3 +79,5 @@ def test_negative_k_is_a_programming_error() -> None:
     with pytest.raises(ValueError):
         pool().draw("r", own_group=1, k=-1)
     assert pool().draw("r", own_group=1, k=0) == ()
+    with pytest.raises(ValueError):
+        pool().draw("r", own_group=1, avoid={"a dog"})  # avoid compares distinct keys

@@ -80,6 +80,8 @@ class OtherRecords(Generic[T]):
         """
         if k < 0:
             raise ValueError(f"k must be >= 0, not {k}")
+        if avoid and distinct is None:
+            raise ValueError("avoid names keys of distinct(item): pass distinct too")
         generator = rng if rng is not None else self.rng(record_id)
         chosen: list[int] = []
         keys: set[Hashable] = set(avoid)
