@@ -35,12 +35,14 @@ from typing import TypeVar
 
 from .readers._io import as_object, load_json, load_jsonl, load_rows, load_shaped
 from .readers.class_paths import class_name, read_class_paths
+from .readers.other_records import OtherRecords
 from .readers.path_labels import read_path_labels
 from .readers.problem_folders import each_problem
 from .records import ReadContext, SkipRecord, SourceRecord, require
 from .seeding import derive_seed
 
 __all__ = [
+    "OtherRecords",
     "ReadContext",
     "SkipRecord",
     "SourceRecord",

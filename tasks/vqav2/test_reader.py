@@ -28,3 +28,32 @@ def test_bad_questions_are_reported(tmp_path: Path) -> None:
     assert [r.id for r in records] == ["274074001", "393221000"]
     assert {(p.record_id, p.field) for p in problems} == {
         ("274074002", "image_id"), ("458752001", "image")}
+
+
+QIM = "vqav2_question_image_match"
+
+
+def test_question_image_match_swaps_in_questions_of_other_images_only() -> None:
+    own = {r.id: r for r in read_task("vqav2", FIXTURE)[0]}
+    image_of = {r.fields["question"]: r.images[0] for r in own.values()}
+    records, problems = read_task(QIM, FIXTURE)
+    assert problems == [] and [r.id for r in records] == list(own)
+    for record in records:
+        assert record.choices is not None and record.answer_index is not None
+        if record.answer_index == 0:
+            assert record.fields["question"] == own[record.id].fields["question"]
+        else:
+            assert image_of[record.fields["question"]] != record.images[0]
+    assert {r.answer_index for r in records} == {0, 1}
+    assert read_task(QIM, FIXTURE)[0] == records  # seeded per question
+
+
+def test_question_image_match_reports_bad_questions(tmp_path: Path) -> None:
+    root = copy_fixture(FIXTURE, tmp_path, "vqav2")
+    data = json.loads((root / QUESTIONS).read_text())
+    del data["questions"][1]["image_id"]
+    (root / QUESTIONS).write_text(json.dumps(data))
+    (root / "train2014" / "COCO_train2014_000000458752.jpg").unlink()
+    records, problems = read_task(QIM, root)
+    assert {(p.record_id, p.field) for p in problems} == {("274074002", "image_id"), ("458752001", "image")}
+    assert [r.id for r in records] == ["274074001", "393221000"]

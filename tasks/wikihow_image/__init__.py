@@ -1,0 +1,1 @@
+"""The wikiHow-image dataset folder (MultiInstruct's wikiHow step images): its reader, fixture and tasks."""
