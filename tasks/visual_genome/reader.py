@@ -6,14 +6,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from visionflan_core.reader_kit import (
-    ReadContext,
-    SkipRecord,
-    SourceRecord,
-    as_object,
-    load_shaped,
-    require,
-)
+from visionflan_core.reader_kit import ReadContext, SkipRecord, SourceRecord, as_object, load_shaped, require
 
 
 def read_visual_genome_qa(
