@@ -1,0 +1,1 @@
+"""The DAQUAR dataset folder: its reader, fixture and QA task."""

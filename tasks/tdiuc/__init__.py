@@ -1,0 +1,1 @@
+"""The TDIUC dataset folder: one reader filtered by question type, eleven tasks."""

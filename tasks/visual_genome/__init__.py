@@ -1,0 +1,1 @@
+"""The Visual Genome dataset folder: its reader, fixture and QA task."""

@@ -1,0 +1,1 @@
+"""The VQA-E dataset folder: its reader, fixture and two tasks."""

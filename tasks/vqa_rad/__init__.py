@@ -1,0 +1,1 @@
+"""The VQA-RAD dataset folder: its reader, fixture and QA task."""
