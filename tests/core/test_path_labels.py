@@ -79,3 +79,12 @@ def test_names_required_reports_unknown_labels(tmp_path: Path) -> None:
         ("art/dog/pic_1", "Living", ("Living",)), ("art/horse/pic_2", "Living", ("Living",)),
         ("photo/dog/pic_3", "Living", ("Living",))]
     assert [(p.record_id, p.field) for p in context.problems] == [("photo/n01440764/x", "label")]
+
+
+def test_a_path_too_short_for_the_id_is_reported(tmp_path: Path) -> None:
+    root = _tree(tmp_path / "ds")
+    draw_image(root / "loose.jpg", seed="loose")
+    context = ReadContext("t", root)
+    records = list(read_path_labels(context, root, label_part=-1, id_from=[0, 1, 2], id_separator="_"))
+    assert len(records) == 4
+    assert [(p.record_id, p.field) for p in context.problems] == [("loose.jpg", "id")]

@@ -72,8 +72,14 @@ def read_path_labels(
             context.problem(f"path has no part {label_part} to take the label from", file=base / relative,
                             record_id=relative.as_posix(), field="label")
             continue
-        if (allowed is None or raw in allowed) and _kept(relative, kept):
-            found.append((relative, raw))
+        if not ((allowed is None or raw in allowed) and _kept(relative, kept)):
+            continue
+        short = [index for index in id_from or () if not -len(relative.parts) <= index < len(relative.parts)]
+        if short:
+            context.problem(f"path has no part {short[0]} to take the id from", file=base / relative,
+                            record_id=relative.as_posix(), field="id")
+            continue
+        found.append((relative, raw))
     named = [raw for _, raw in found if not names_required or raw in (class_names or {})]
     labels = sorted({_name(raw, class_names, humanise) for raw in named})
     fixed = labels if choices == "classes" else choices
