@@ -26,3 +26,13 @@ def test_bad_lines_are_reported_and_skipped(tmp_path: Path) -> None:
         ("clipart_train.txt", "../outside/secret.jpg", "image"),
         ("clipart_test.txt", None, None),
     ]
+
+
+def test_image_category_task_reads_every_training_list_and_keeps_suffixes(tmp_path: Path) -> None:
+    root = copy_fixture(FIXTURE, tmp_path, "domain_net")
+    (root / "sketch_train.txt").unlink()
+    records, problems = read_task("domain_net_image_category_classification", root)
+    assert {r.fields["domain"] for r in records} == {"clipart", "infograph", "painting", "quickdraw", "real"}
+    assert "painting_327_000120.jpg" in {r.id for r in records}
+    assert "4503599627370496.png" in {r.id for r in records}
+    assert [(p.file, p.record_id) for p in problems] == [("sketch_train.txt", None)]

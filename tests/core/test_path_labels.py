@@ -52,3 +52,39 @@ def test_problems_are_reported_and_link_loops_end(tmp_path: Path) -> None:
     missing = ReadContext("t", root)
     assert list(read_path_labels(missing, root, subdir="nope")) == []
     assert missing.problems[0].message == "image folder is missing"
+
+
+def test_keep_id_shapes_and_unique_ids(tmp_path: Path) -> None:
+    root = _tree(tmp_path / "ds")
+    draw_image(root / "photo" / "horse" / "pic_1.jpg", seed="photo/horse/pic_1.jpg")
+    context = ReadContext("t", root)
+    records = list(read_path_labels(context, root, label_part=0, keep={1: ["dog", "horse"]}, id_parts=1,
+                                    id_suffix=True, unique_ids=True))
+    assert [(r.id, r.label) for r in records] == [
+        ("dog/pic_1.jpg", "art"), ("pic_2.jpg", "art"), ("pic_3.jpg", "photo"),
+        ("horse/pic_1.jpg", "photo")]
+    joined = list(read_path_labels(ReadContext("t", root), root, keep={"1": ["dog"]}, id_from=[0, 1, 2],
+                                   id_separator="_"))
+    assert [r.id for r in joined] == ["art_dog_pic_1", "photo_dog_pic_3"]
+    repeated = list(read_path_labels(ReadContext("t", root), root, id_parts=1))
+    assert [r.id for r in repeated].count("pic_1") == 2  # without unique_ids, ids are taken as they are
+
+
+def test_names_required_reports_unknown_labels(tmp_path: Path) -> None:
+    root = _tree(tmp_path / "ds")
+    context = ReadContext("t", root)
+    records = list(read_path_labels(context, root, class_names={"dog": "Living", "horse": "Living"},
+                                    names_required=True, choices="classes"))
+    assert [(r.id, r.label, r.choices) for r in records] == [
+        ("art/dog/pic_1", "Living", ("Living",)), ("art/horse/pic_2", "Living", ("Living",)),
+        ("photo/dog/pic_3", "Living", ("Living",))]
+    assert [(p.record_id, p.field) for p in context.problems] == [("photo/n01440764/x", "label")]
+
+
+def test_a_path_too_short_for_the_id_is_reported(tmp_path: Path) -> None:
+    root = _tree(tmp_path / "ds")
+    draw_image(root / "loose.jpg", seed="loose")
+    context = ReadContext("t", root)
+    records = list(read_path_labels(context, root, label_part=-1, id_from=[0, 1, 2], id_separator="_"))
+    assert len(records) == 4
+    assert [(p.record_id, p.field) for p in context.problems] == [("loose.jpg", "id")]

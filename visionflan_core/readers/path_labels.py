@@ -31,6 +31,12 @@ def read_path_labels(
     choices: str | list[str] | None = None,
     options: int | None = None,
     id_parts: int | None = None,
+    keep: Mapping[int, Sequence[str]] | None = None,
+    id_from: Sequence[int] | None = None,
+    id_separator: str = "/",
+    id_suffix: bool = False,
+    unique_ids: bool = False,
+    names_required: bool = False,
 ) -> Iterator[SourceRecord]:
     """One record per image below ``root/subdir`` (every depth, sorted); the label is a path part.
 
@@ -41,12 +47,23 @@ def read_path_labels(
     offers exactly those; ``options=k`` offers ``k`` of every label found, the true one included,
     in an order seeded by the record id. The record id is the path without its suffix, or its last
     ``id_parts`` parts. Fields: ``class_name`` (the label) plus each name of ``fields_from``.
+
+    ``keep`` ({part index: values}) keeps only images whose part is listed, like ``classes`` for
+    parts other than the label. ``id_from`` builds the id from these parts instead, in this order;
+    parts are joined with ``id_separator`` and the file part keeps its suffix if ``id_suffix``.
+    With ``unique_ids``, an id that more than one image of the task would get is widened, for those
+    images only, to the fewest trailing path parts that tell them apart (``pic_243`` twice in one
+    domain becomes ``dog/pic_243`` and ``horse/pic_243``; a unique ``pic_024`` stays as it is); the
+    widened ids depend only on which images the task reads, so they are stable for a given copy of
+    the data. ``names_required`` reports a label part missing from ``class_names`` as an unknown
+    label instead of using the part itself.
     """
     base = root / subdir
     if not base.is_dir():
         context.problem("image folder is missing", file=base)
         return
     allowed = set(classes) if classes is not None else None
+    kept = {int(index): set(values) for index, values in (keep or {}).items()}
     found: list[tuple[PurePosixPath, str]] = []
     for relative in _images(base):
         try:
@@ -55,13 +72,22 @@ def read_path_labels(
             context.problem(f"path has no part {label_part} to take the label from", file=base / relative,
                             record_id=relative.as_posix(), field="label")
             continue
-        if allowed is None or raw in allowed:
-            found.append((relative, raw))
-    labels = sorted({_name(raw, class_names, humanise) for _, raw in found})
+        if not ((allowed is None or raw in allowed) and _kept(relative, kept)):
+            continue
+        short = [index for index in id_from or () if not -len(relative.parts) <= index < len(relative.parts)]
+        if short:
+            context.problem(f"path has no part {short[0]} to take the id from", file=base / relative,
+                            record_id=relative.as_posix(), field="id")
+            continue
+        found.append((relative, raw))
+    named = [raw for _, raw in found if not names_required or raw in (class_names or {})]
+    labels = sorted({_name(raw, class_names, humanise) for raw in named})
     fixed = labels if choices == "classes" else choices
 
     def build(record_id: object, item: tuple[PurePosixPath, str]) -> SourceRecord:
         relative, raw = item
+        if names_required and raw not in (class_names or {}):
+            raise SkipRecord(f"unknown label {raw!r}: not in class_names", field="label")
         label = _name(raw, class_names, humanise)
         fields = {"class_name": label}
         for name, index in (fields_from or {}).items():
@@ -89,8 +115,9 @@ def read_path_labels(
             answer_index=answer,
         )
 
-    items = ((_record_id(relative, id_parts), (relative, raw)) for relative, raw in found)
-    yield from context.build_each(items, build, file=base)
+    ids = _record_ids([relative for relative, _ in found], id_parts=id_parts, id_from=id_from,
+                      separator=id_separator, suffix=id_suffix, unique=unique_ids)
+    yield from context.build_each(zip(ids, found, strict=True), build, file=base)
 
 
 def _images(base: Path) -> Iterator[PurePosixPath]:
@@ -115,6 +142,44 @@ def _name(raw: str, class_names: Mapping[str, str] | None, humanise: bool) -> st
     return " ".join(raw.replace("_", " ").split()) if humanise else raw
 
 
-def _record_id(relative: PurePosixPath, id_parts: int | None) -> str:
-    stem = relative.with_suffix("")
-    return "/".join(stem.parts[-id_parts:]) if id_parts else stem.as_posix()
+def _kept(relative: PurePosixPath, kept: Mapping[int, set[str]]) -> bool:
+    """Whether every part named in ``kept`` exists and is one of its values."""
+    for index, values in kept.items():
+        try:
+            if relative.parts[index] not in values:
+                return False
+        except IndexError:
+            return False
+    return True
+
+
+def _record_ids(
+    paths: Sequence[PurePosixPath], *, id_parts: int | None, id_from: Sequence[int] | None,
+    separator: str, suffix: bool, unique: bool,
+) -> list[str]:
+    """Each path's record id; with ``unique``, ids that repeat widened to more trailing parts."""
+    split = [(*p.parts[:-1], p.name if suffix else p.stem) for p in paths]
+
+    def trailing(parts: tuple[str, ...], width: int) -> str:
+        return separator.join(parts[-width:])
+
+    if id_from is not None:
+        ids = [separator.join(parts[i] for i in id_from) for parts in split]
+    else:
+        ids = [trailing(parts, id_parts) if id_parts else separator.join(parts) for parts in split]
+    if not unique:
+        return ids
+    # an id_from id that repeats becomes the whole path; a trailing one gains one part at a time
+    width = [len(parts) - 1 if id_from is not None else id_parts or len(parts) for parts in split]
+    while True:
+        counts: dict[str, int] = {}
+        for record_id in ids:
+            counts[record_id] = counts.get(record_id, 0) + 1
+        widened = False
+        for n, parts in enumerate(split):
+            if counts[ids[n]] > 1 and width[n] < len(parts):
+                width[n] += 1
+                ids[n] = trailing(parts, width[n])
+                widened = True
+        if not widened:
+            return ids

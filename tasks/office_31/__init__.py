@@ -1,0 +1,1 @@
+"""Office-31: domain-adaptation office objects, amazon/dslr/webcam."""
