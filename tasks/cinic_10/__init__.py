@@ -1,0 +1,1 @@
+"""CINIC-10: CIFAR-10 classes over CIFAR and down-sampled ImageNet images, in class folders."""

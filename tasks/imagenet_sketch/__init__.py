@@ -1,0 +1,1 @@
+"""ImageNet-Sketch: 50 sketches for each ImageNet class, in WordNet-id folders."""

@@ -1,0 +1,1 @@
+"""MNIST-M: digits blended over BSDS500 patches, labels in a space-separated list."""

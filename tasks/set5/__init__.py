@@ -1,0 +1,1 @@
+"""Set5: the five super-resolution benchmark images, named by their subject."""
