@@ -25,7 +25,19 @@ from .hookspecs import ENTRY_POINT_GROUP, PROJECT, TaskHookSpecs
 from .plugin import DATASET_FILE, TASK_FILE, task_folders
 
 if TYPE_CHECKING:
+    from .spec import Access, Redistribution, Training
     from .task import Task
+
+
+class Terms(NamedTuple):
+    """A dataset's licence terms (:class:`~visionflan_core.spec.LicenceTerms`, without pydantic)."""
+
+    training: Training = "unknown"
+    redistribution: Redistribution = "unknown"
+    access: Access = "unknown"
+
+    def describe(self) -> str:
+        return f"training {self.training}, redistribution {self.redistribution}, access {self.access}"
 
 
 class DatasetMetadata(NamedTuple):
@@ -37,16 +49,17 @@ class DatasetMetadata(NamedTuple):
     license: str
     citation: str | None
     data_dir: str
+    terms: Terms = Terms()
 
     @classmethod
     def from_spec(cls, data: dict[str, Any]) -> DatasetMetadata:
         return cls(data["id"], data["name"], data.get("homepage"), data["license"],
-                   data.get("citation"), data.get("dir") or data["id"])
+                   data.get("citation"), data.get("dir") or data["id"], Terms(**data.get("terms") or {}))
 
     def card_entry(self) -> dict[str, Any]:
         """What an export's dataset card credits."""
         return {"name": self.name, "homepage": self.homepage, "license": self.license,
-                "citation": self.citation}
+                "citation": self.citation, "terms": self.terms._asdict()}
 
 
 class TaskMetadata(NamedTuple):

@@ -48,6 +48,25 @@ def placeholders(value: Any, path: str = "") -> list[str]:
     return []
 
 
+Training = Literal["allowed", "research-only", "forbidden", "unknown"]
+Redistribution = Literal["allowed", "forbidden", "unknown"]
+Access = Literal["public", "registration", "request-only", "unknown"]
+
+
+class LicenceTerms(_Strict):
+    """What a dataset's licence permits, machine-readable; ``unknown`` (the default) claims nothing.
+
+    ``training``: may the data train a model (``research-only``: non-commercial or research use only).
+    ``redistribution``: may its images be passed on in an export's shards. ``access``: how the data is
+    obtained. An export whose shards would hold a ``training: forbidden`` dataset stops unless the
+    user acknowledges that dataset (``vf-tasks export --acknowledge-terms ID``).
+    """
+
+    training: Training = "unknown"
+    redistribution: Redistribution = "unknown"
+    access: Access = "unknown"
+
+
 class DatasetSpec(_Strict):
     """``dataset.yaml``: everything true of one source dataset, shared by all of its tasks."""
 
@@ -55,6 +74,7 @@ class DatasetSpec(_Strict):
     name: str
     homepage: str | None = None
     license: str
+    terms: LicenceTerms = Field(default_factory=LicenceTerms, description="the licence, machine-readable")
     citation: str | None = None
     dir: str | None = Field(default=None, description="folder under --data-root; default: the id")
     download: str = Field(description="where to obtain the data")

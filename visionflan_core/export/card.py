@@ -74,7 +74,7 @@ def dataset_card(info: dict[str, Any]) -> str:
           f"| {t['available']} | {t['written']} |" for t in info["tasks"]],
         "",
         *(LLAVA_LICENCE if llava else []),
-        *_sources(info["tasks"], info["datasets"]),
+        *_sources(info["tasks"], info["datasets"], info["settings"].get("acknowledged_terms", [])),
         "## Citing", "",
         "This export was made with the Vision-Flan recipe (Xu et al. 2024, arXiv 2402.11690); cite it "
         "and the source datasets above" + (" and LLaVA-Instruct:" if llava else ":"), "",
@@ -91,21 +91,29 @@ def _left_out(info: dict[str, Any]) -> list[str]:
     return ["## Left out or handled specially", "", *[f"- {line}" for line in lines], ""]
 
 
-def _sources(tasks: list[dict[str, Any]], catalog: dict[str, Any]) -> list[str]:
-    """Licences and citations of every source dataset used: redistribution follows them."""
+def _sources(tasks: list[dict[str, Any]], catalog: dict[str, Any], acknowledged: list[str]) -> list[str]:
+    """Licences, terms and citations of every source dataset used: redistribution follows them."""
     used = sorted({t["dataset"] for t in tasks if t["dataset"]})
     if not used:
         return []
     lines = ["## Source datasets", "",
-             "Each example keeps the licence of the dataset it was built from.", "",
-             "| dataset | homepage | licence |", "|---|---|---|"]
+             "Each example keeps the licence of the dataset it was built from. Terms say whether the "
+             "licence allows training use and redistribution, and how the data is obtained "
+             "(`unknown`: not stated in machine-readable form; read the licence).", "",
+             "| dataset | homepage | licence | training | redistribution | access |",
+             "|---|---|---|---|---|---|"]
     citations = []
     for key in used:
         entry = catalog.get(key)
         if entry is None:
-            lines.append(f"| {key} | - | unknown |")
+            lines.append(f"| {key} | - | unknown | unknown | unknown | unknown |")
             continue
-        lines.append(f"| {entry['name']} | {entry.get('homepage') or '-'} | {entry['license']} |")
+        terms = entry.get("terms") or {}
+        training = terms.get("training", "unknown")
+        if key in acknowledged and training == "forbidden":
+            training += " (acknowledged by the exporter: --acknowledge-terms)"
+        lines.append(f"| {entry['name']} | {entry.get('homepage') or '-'} | {entry['license']} | {training} "
+                     f"| {terms.get('redistribution', 'unknown')} | {terms.get('access', 'unknown')} |")
         if entry.get("citation"):
             citations.append(entry["citation"].strip())
     if citations:

@@ -84,6 +84,8 @@ def _hub_options(command: Any) -> Any:
 @click.option("--no-follow-symlinks", "no_follow", is_flag=True,
               help="Refuse images whose real path leaves the data root (default: follow links "
                    "placed in it, such as a shared COCO tree).")
+@click.option("--acknowledge-terms", "acknowledged", metavar="DATASET", multiple=True,
+              help="Export this dataset although its terms forbid training use (repeatable).")
 @_hub_options
 @click.pass_context
 def export(ctx: click.Context, out: Path, mixture: str, data_root: Path | None,
@@ -92,7 +94,7 @@ def export(ctx: click.Context, out: Path, mixture: str, data_root: Path | None,
            shard_size: int, workers: int, num_partitions: int, partition_index: int, resume: bool,
            overwrite: bool, strict: bool, allow_empty: bool, dry_run: bool, verify_images: str,
            max_side: int | None, max_pixels: int, link_images: bool, no_follow: bool,
-           repo_id: str | None, hub_private: bool) -> None:
+           acknowledged: tuple[str, ...], repo_id: str | None, hub_private: bool) -> None:
     """Write a mixture of rendered tasks as training shards into OUT."""
     from .pipeline import plan_export, run_export
     from .progress import Reporter
@@ -111,7 +113,7 @@ def export(ctx: click.Context, out: Path, mixture: str, data_root: Path | None,
                               max_side=max_side, max_pixels=max_pixels, link=link_images,
                               follow_symlinks=not no_follow)
         settings = Settings(formats=formats, shard_size=shard_size, images=images, strict=strict,
-                            allow_empty=allow_empty)
+                            allow_empty=allow_empty, acknowledge_terms=frozenset(acknowledged))
         options = RunOptions(workers=workers, num_partitions=num_partitions,
                              partition_index=partition_index, resume=resume, overwrite=overwrite)
     except ValueError as error:

@@ -20,7 +20,7 @@ from .guard import guard
 from .manifest import finalise, plan_path, read_plan
 from .output_dir import PARTS, prepare_output
 from .parallel import Workers
-from .plan import Plan, build_plan
+from .plan import Plan, build_plan, check_terms
 from .progress import Reporter
 from .settings import ExportContext, RunOptions, Settings
 from .shard import ShardJob, marker_path, write_shard
@@ -48,6 +48,7 @@ def run_export(
     options = options or RunOptions()
     reporter = reporter or Reporter()
     guarded = guard(source)
+    check_terms(guarded, spec, settings)
     prepare_output(out, resume=options.resume, overwrite=options.overwrite, inputs=guarded.inputs())
     work = out / WORK
     shutil.rmtree(work, ignore_errors=True)
@@ -81,6 +82,7 @@ def plan_export(source: Source, spec: MixtureSpec, settings: Settings, workers: 
     Fails as the export would on a plan with nothing in it or with a lost task.
     """
     guarded = guard(source)
+    check_terms(guarded, spec, settings)
     reporter = reporter or Reporter()
     with tempfile.TemporaryDirectory(prefix="vf-plan-") as scratch:
         work = Path(scratch)

@@ -21,10 +21,12 @@ from typing import Any
 from urllib.parse import quote
 
 from ..errors import Problem, VisionFlanError
+from .errors import ExportError
 from .parallel import Workers, context
 from .sampling import BoundedSelector, order_hash, quotas, selection_hash
-from .settings import ExportContext
-from .sources import ScanLog
+from .settings import ExportContext, Settings
+from .sources import ScanLog, Source
+from .spec import MixtureSpec
 from .stable import describe_error, stable_text
 
 PlanItem = tuple[int, str, str, Any]  # (order hash, task id, key, payload)
@@ -101,6 +103,26 @@ def build_plan(workers: Workers, on_unit: Callable[[str], None] | None = None,
     body = json.dumps(description, sort_keys=True, ensure_ascii=False).encode()
     description["fingerprint"] = hashlib.sha256(body).hexdigest()
     return Plan(description, ctx.work)
+
+
+def check_terms(source: Source, spec: MixtureSpec, settings: Settings) -> None:
+    """Stop before any work if the shards would hold a dataset whose terms forbid training.
+
+    ``--acknowledge-terms ID`` lets a dataset through. Fixture exports are exempt: their images are
+    drawn by this project, not taken from the dataset.
+    """
+    if spec.fixtures:
+        return
+    known = source.datasets()
+    used = sorted({t.dataset for t in source.tasks() if t.dataset in known})
+    refused = [key for key in used
+               if known[key].terms.training == "forbidden" and key not in settings.acknowledge_terms]
+    if refused:
+        named = "; ".join(f"{key} ({known[key].name}: {known[key].terms.describe()}; licence: "
+                          f"{' '.join(known[key].license.split())})" for key in refused)
+        flags = " ".join(f"--acknowledge-terms {key}" for key in refused)
+        raise ExportError(f"the mixture would put training-forbidden data into its shards: {named}; "
+                          f"hold it out (select/holdout) or pass {flags}")
 
 
 def _dataset_entries(known: dict[str, Any], tasks: list[Any]) -> dict[str, Any]:

@@ -27,6 +27,7 @@ class Settings:
     images: ImageOptions = field(default_factory=ImageOptions)
     strict: bool = False
     allow_empty: bool = False
+    acknowledge_terms: frozenset[str] = frozenset()  # dataset ids whose restrictive terms are accepted
 
     def __post_init__(self) -> None:
         unknown = [f for f in self.formats if f not in FORMATS]
@@ -36,8 +37,11 @@ class Settings:
             raise ValueError("shard size must be at least 1")
 
     def describe(self) -> dict[str, Any]:
-        return {"formats": list(self.formats), "shard_size": self.shard_size,
-                "images": self.images.describe()}  # strict/allow_empty only decide what fails
+        described = {"formats": list(self.formats), "shard_size": self.shard_size,
+                     "images": self.images.describe()}  # strict/allow_empty only decide what fails
+        if self.acknowledge_terms:  # recorded, so the card can say who accepted what
+            described["acknowledged_terms"] = sorted(self.acknowledge_terms)
+        return described
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""The CORe50 dataset folder."""

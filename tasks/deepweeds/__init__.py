@@ -1,0 +1,1 @@
+"""The DeepWeeds dataset folder."""

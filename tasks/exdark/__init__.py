@@ -1,0 +1,1 @@
+"""The ExDark (Exclusively Dark) dataset folder."""

@@ -1,0 +1,1 @@
+"""The ExpW (Expression in-the-Wild) dataset folder."""

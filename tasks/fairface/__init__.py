@@ -1,0 +1,1 @@
+"""The FairFace dataset folder."""

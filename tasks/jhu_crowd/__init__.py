@@ -1,0 +1,1 @@
+"""The JHU-CROWD++ dataset folder."""

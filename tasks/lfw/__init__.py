@@ -1,0 +1,1 @@
+"""The LFW (Labeled Faces in the Wild) dataset folder."""

@@ -1,0 +1,1 @@
+"""The NUS-WIDE dataset folder."""

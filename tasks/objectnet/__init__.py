@@ -1,0 +1,1 @@
+"""The ObjectNet dataset folder."""

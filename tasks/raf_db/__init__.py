@@ -1,0 +1,1 @@
+"""The RAF-DB (Real-world Affective Faces Database) dataset folder."""
