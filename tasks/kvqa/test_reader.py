@@ -8,18 +8,10 @@ from pathlib import Path
 from visionflan_core.reader_kit import ReadContext
 from visionflan_core.testing import copy_fixture
 
-from .make_fixture import make_fixture
 from .reader import read_kvqa
 
 FIXTURE = Path(__file__).parent / "fixture"
 FILE = "dataset.json"
-
-
-def test_make_fixture_rebuilds_the_fixture(tmp_path: Path) -> None:
-    make_fixture(tmp_path)
-    made = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
-    kept = {p.relative_to(FIXTURE): p.read_bytes() for p in FIXTURE.rglob("*") if p.is_file()}
-    assert made == kept
 
 
 def test_images_and_questions() -> None:
