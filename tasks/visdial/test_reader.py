@@ -1,4 +1,4 @@
-"""VisDial reader: four rounds of history, round five asked; bad indices, short dialogs reported."""
+"""VisDial reader: N rounds of history, round N + 1 asked; bad indices, short dialogs reported."""
 
 from __future__ import annotations
 
@@ -30,6 +30,14 @@ def test_bad_index_and_short_dialog_are_reported(tmp_path: Path) -> None:
     dialogs[1]["dialog"] = dialogs[1]["dialog"][:4]
     (root / FILE).write_text(json.dumps(document))
     records, problems = read_task(TASK, root)
-    assert [r.id for r in records] == ["285260"]
+    assert [r.id for r in records] == ["285260", "131427"]
     assert {(p.record_id, p.field) for p in problems} == {("303148", "answer"),
                                                           ("315827", "dialog")}
+
+
+def test_nine_rounds_of_history_ask_the_tenth() -> None:
+    records = {r.id: r for r in read_task("visdial_answer_question_9", FIXTURE)[0]}
+    plane = records["131427"]
+    assert len(plane.fields["history"]) == 9
+    assert plane.fields["question"] == "what is the woman wearing?"
+    assert plane.label == "a white and blue dress"

@@ -1,0 +1,1 @@
+"""The CrowdHuman dataset folder: its reader, fixture and tasks."""

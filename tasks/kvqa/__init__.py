@@ -1,0 +1,1 @@
+"""The KVQA dataset folder: its reader, fixture and tasks."""

@@ -1,0 +1,1 @@
+"""The Mocheg dataset folder: its reader, fixture and tasks."""

@@ -1,0 +1,1 @@
+"""The ViQuAE dataset folder: its reader, fixture and tasks."""
