@@ -146,3 +146,10 @@ def test_no_dataset_is_both_pending_and_a_folder() -> None:
     pending = yaml.safe_load((repo / "tools" / "catalogue" / "pending_datasets.yaml").read_text())
     folders = {p.parent.name for p in (repo / "tasks").glob("*/dataset.yaml")}
     assert not set(pending) & folders
+
+
+def test_csv_rows_keep_newlines_inside_quoted_fields(tmp_path: Path) -> None:
+    path = tmp_path / "claims.csv"
+    path.write_text('id,text\n1,"first line\nsecond line"\n2,plain\n', encoding="utf-8")
+    rows = load_rows(ReadContext("t", tmp_path), path)
+    assert rows == [(2, {"id": "1", "text": "first line\nsecond line"}), (4, {"id": "2", "text": "plain"})]

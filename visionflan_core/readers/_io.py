@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -72,12 +73,11 @@ def load_rows(
     except OSError as error:
         context.problem(f"cannot read: {error.strerror or error}", file=path)
         return []
-    lines = text.splitlines()
     if delimiter == " ":
-        rows: list[Any] = [line.split() for line in lines]
+        rows = [(n, line.split()) for n, line in enumerate(text.splitlines(), start=1)]
     else:
-        rows = list(csv.reader(lines, delimiter=delimiter))
-    numbered = [(n, row) for n, row in enumerate(rows, start=1) if row and any(c.strip() for c in row)]
+        rows = _csv_rows(text, delimiter)
+    numbered = [(n, row) for n, row in rows if row and any(c.strip() for c in row)]
     if not header:
         return numbered
     if not numbered:
@@ -85,6 +85,18 @@ def load_rows(
         return []
     names = [name.strip() for name in numbered[0][1]]
     return [(n, dict(zip(names, row, strict=False))) for n, row in numbered[1:]]
+
+
+def _csv_rows(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
+    """CSV records numbered by the line they start on; a quoted field may hold newlines."""
+    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))  # long captions and tweets
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[tuple[int, list[str]]] = []
+    start = 1
+    for row in reader:
+        rows.append((start, row))
+        start = reader.line_num + 1
+    return rows
 
 
 def load_shaped(
