@@ -1,0 +1,27 @@
+"""The AID fixture: ``AID/<Class>/<class>_<n>.jpg`` as the archive unpacks.
+
+Run: ``.venv/bin/python tasks/aid/make_fixture.py`` (rewrites ``fixture/`` beside it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from visionflan_core.testing import draw_image, regenerate
+
+IMAGES = [
+    "Airport/airport_78.jpg",
+    "BareLand/bareland_12.jpg",
+    "Beach/beach_3.jpg",
+    "StorageTanks/storagetanks_201.jpg",
+]
+
+
+def make_fixture(root: Path) -> None:
+    """Write one small image per entry into ``root/AID``."""
+    for path in IMAGES:
+        draw_image(root / "AID" / path, seed=("aid", path), size=(48, 48))
+
+
+if __name__ == "__main__":
+    regenerate(make_fixture, __file__)
