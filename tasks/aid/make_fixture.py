@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from visionflan_core.testing import draw_image, regenerate
+from visionflan_core.testing import draw_images, regenerate
 
 IMAGES = [
     "Airport/airport_78.jpg",
@@ -19,8 +19,7 @@ IMAGES = [
 
 def make_fixture(root: Path) -> None:
     """Write one small image per entry into ``root/AID``."""
-    for path in IMAGES:
-        draw_image(root / "AID" / path, seed=("aid", path), size=(48, 48))
+    draw_images(root / "AID", IMAGES)
 
 
 if __name__ == "__main__":
