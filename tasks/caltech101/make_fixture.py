@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from visionflan_core.testing import draw_image, regenerate
+from visionflan_core.testing import draw_images, regenerate
 
 IMAGES = [
     "BACKGROUND_Google/image_0001.jpg",
@@ -21,8 +21,7 @@ IMAGES = [
 
 def make_fixture(root: Path) -> None:
     """Write one small image per entry into ``root/101_ObjectCategories``."""
-    for path in IMAGES:
-        draw_image(root / "101_ObjectCategories" / path, seed=("caltech101", path))
+    draw_images(root / "101_ObjectCategories", IMAGES)
 
 
 if __name__ == "__main__":
