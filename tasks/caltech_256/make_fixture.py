@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from visionflan_core.testing import draw_image, regenerate
+from visionflan_core.testing import draw_images, regenerate
 
 IMAGES = [
     "002.american-flag/002_0001.jpg",
@@ -20,8 +20,7 @@ IMAGES = [
 
 def make_fixture(root: Path) -> None:
     """Write one small image per entry into ``root/256_ObjectCategories``."""
-    for path in IMAGES:
-        draw_image(root / "256_ObjectCategories" / path, seed=("caltech_256", path))
+    draw_images(root / "256_ObjectCategories", IMAGES)
 
 
 if __name__ == "__main__":
