@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from visionflan_core.testing import draw_image, regenerate
+from visionflan_core.testing import draw_images, regenerate
 
 IMAGES = [
     "n02085620-Chihuahua/n02085620_10074.jpg",
@@ -20,8 +20,7 @@ IMAGES = [
 
 def make_fixture(root: Path) -> None:
     """Write one small image per entry into ``root/Images``."""
-    for path in IMAGES:
-        draw_image(root / "Images" / path, seed=("stanford_dogs", path))
+    draw_images(root / "Images", IMAGES)
 
 
 if __name__ == "__main__":
