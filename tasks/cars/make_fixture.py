@@ -15,6 +15,14 @@ from typing import Any
 
 from visionflan_core.testing import draw_image, regenerate
 
+try:
+    import numpy as np
+    from scipy.io import savemat
+    MISSING = ""
+except ImportError:  # no 'mat' extra: the regeneration test is skipped, the script says why
+    MISSING = "scipy"
+HINT = "the Cars fixture needs scipy: pip install 'visionflan[mat]'"
+
 CLASSES = ["AM General Hummer SUV 2000", "Aston Martin V8 Vantage Convertible 2012",
            "BMW 3 Series Sedan 2012", "GMC Savana Van 2012", "Rolls-Royce Ghost Sedan 2012"]
 # (split, file name, 1-based class)
@@ -25,38 +33,27 @@ HEADER = b"MATLAB 5.0 MAT-file, written by tasks/cars/make_fixture.py"
 
 def make_fixture(root: Path) -> None:
     """Write ``cars_train/``, ``cars_test/`` and the three devkit MAT-files into ``root``."""
-    np, savemat = _scipy()
+    if MISSING:
+        raise unittest.SkipTest(HINT)
     for split, name, _ in IMAGES:
         draw_image(root / f"cars_{split}" / name, seed=("cars", split, name), size=(40, 30))
-    _write(savemat, root / "devkit" / "cars_meta.mat", {"class_names": np.array([CLASSES], dtype=object)})
+    _write(root / "devkit" / "cars_meta.mat", {"class_names": np.array([CLASSES], dtype=object)})
     fields = [(key, "O") for key in ("bbox_x1", "bbox_y1", "bbox_x2", "bbox_y2", "class", "fname")]
     for split, file in (("train", "cars_train_annos.mat"), ("test", "cars_test_annos_withlabels.mat")):
         rows = [(np.uint8(2 + n), np.uint8(3), np.uint8(36), np.uint8(27), np.uint8(c), name)
                 for n, (s, name, c) in enumerate(IMAGES) if s == split]
-        _write(savemat, root / "devkit" / file, {"annotations": np.array([rows], dtype=fields)})
+        _write(root / "devkit" / file, {"annotations": np.array([rows], dtype=fields)})
 
 
-def _scipy() -> tuple[Any, Any]:
-    """numpy and ``scipy.io.savemat``; without scipy the caller's test is skipped with the install hint."""
-    try:
-        import numpy
-        from scipy.io import savemat
-    except ImportError as error:
-        raise unittest.SkipTest("the Cars fixture needs scipy: pip install 'visionflan[mat]'") from error
-    return numpy, savemat
-
-
-def _write(savemat: Any, path: Path, variables: dict[str, Any]) -> None:
+def _write(path: Path, variables: dict[str, Any]) -> None:
+    """``savemat`` output with the header's creation time replaced by fixed text."""
     buffer = io.BytesIO()
     savemat(buffer, variables)
-    data = buffer.getvalue()
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(HEADER.ljust(116, b" ") + data[116:])
+    path.write_bytes(HEADER.ljust(116, b" ") + buffer.getvalue()[116:])
 
 
 if __name__ == "__main__":
-    try:
-        _scipy()  # before regenerate deletes the committed fixture
-    except unittest.SkipTest as missing:
-        raise SystemExit(str(missing)) from None
+    if MISSING:  # checked before regenerate deletes the committed fixture
+        raise SystemExit(HINT)
     regenerate(make_fixture, __file__)
