@@ -1,0 +1,1 @@
+"""The AID dataset folder: its reader, fixture and task."""

@@ -1,0 +1,1 @@
+"""The aYahoo test images dataset folder: its reader, fixture and task."""

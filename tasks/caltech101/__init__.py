@@ -1,0 +1,1 @@
+"""The Caltech101 dataset folder: its reader, fixture and tasks."""

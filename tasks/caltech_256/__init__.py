@@ -1,0 +1,1 @@
+"""The Caltech-256 dataset folder: its reader, fixture and task."""

@@ -1,0 +1,1 @@
+"""The Stanford Cars (Cars196) dataset folder: its reader, fixture and tasks."""

@@ -1,0 +1,1 @@
+"""The HICO dataset folder: its reader, fixture and tasks."""

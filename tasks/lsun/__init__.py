@@ -1,0 +1,1 @@
+"""The LSUN scene classification dataset folder: its reader, fixture and task."""

@@ -1,0 +1,1 @@
+"""The NABirds dataset folder: its reader, fixture and tasks."""

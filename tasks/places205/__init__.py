@@ -1,0 +1,1 @@
+"""The Places205 dataset folder: its reader, fixture and task."""

@@ -1,0 +1,1 @@
+"""The Places365 dataset folder: its reader, fixture and task."""

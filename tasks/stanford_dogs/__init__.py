@@ -1,0 +1,1 @@
+"""The Stanford Dogs dataset folder: its reader, fixture and task."""

@@ -1,0 +1,1 @@
+"""The PASCAL VOC2007 dataset folder: its reader, fixture and task."""
