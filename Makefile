@@ -13,7 +13,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet "$(TORCH_SPEC)"
-	$(BIN)/pip install --quiet -e ".[export,train,dev]"
+	$(BIN)/pip install --quiet -e ".[export,train,dev,mat,lmdb]"
 	touch $(STAMP)
 
 install: $(STAMP)
