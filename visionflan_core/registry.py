@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import fnmatch
 import marshal
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
@@ -19,10 +20,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import pluggy
 
-from ._metadata_cache import MetadataCache, Outcome, stamp
+from ._metadata_cache import MetadataCache, Outcome, Stamp, stamp
 from .errors import DuplicateTaskError, UnknownTaskError, VisionFlanError
 from .hookspecs import ENTRY_POINT_GROUP, PROJECT, TaskHookSpecs
-from .plugin import DATASET_FILE, TASK_FILE, task_folders
+from .plugin import DATASET_FILE, TASK_FILE
 
 if TYPE_CHECKING:
     from .spec import Access, Redistribution, Training
@@ -281,11 +282,12 @@ def discover(
             broken.append(BrokenPlugin(impl.plugin_name, impl.plugin_name, f"hook failed: {error!r}"))
             continue
         for folder in folders:
-            dataset = _dataset(folder, impl.plugin_name, cache, broken, datasets)
-            if dataset is None:
+            found = _dataset(folder, impl.plugin_name, cache, broken, datasets)
+            if found is None:
                 continue
-            for task_folder in task_folders(folder):
-                entry = _task(task_folder, dataset, cache, broken)
+            dataset, dataset_stamp = found
+            for task_folder, task_stamp in _stamped_task_folders(folder):
+                entry = _task(task_folder, [task_stamp, dataset_stamp], dataset, cache, broken)
                 if entry is not None:
                     _add_task(entry, entries, releases)
     cache.save()
@@ -300,10 +302,17 @@ def discover(
 def _dataset(
     folder: Path, origin: str, cache: MetadataCache, broken: list[BrokenPlugin],
     datasets: dict[str, DatasetEntry],
-) -> DatasetEntry | None:
-    """The validated dataset folder, or ``None`` after reporting why it (and its tasks) are broken."""
+) -> tuple[DatasetEntry, Stamp] | None:
+    """The validated dataset folder and its file's stamp, or ``None`` after reporting why it (and
+    its tasks) are broken."""
     dataset_file = folder / DATASET_FILE
-    outcome = _cached(cache, f"dataset:{dataset_file}", [dataset_file], lambda: _validate_dataset(folder))
+    try:
+        (dataset_stamp,) = stamp([dataset_file])
+    except OSError as error:
+        broken.append(BrokenPlugin(folder.name, origin, f"{dataset_file}: cannot read: {error.strerror}",
+                                   folder))
+        return None
+    outcome = _cached(cache, f"dataset:{dataset_file}", [dataset_stamp], lambda: _validate_dataset(folder))
     if "error" in outcome:
         broken.append(BrokenPlugin(folder.name, origin, outcome["error"], folder))
         return None
@@ -316,15 +325,33 @@ def _dataset(
         )
     entry = DatasetEntry(info.id, folder, origin, info)
     datasets[info.id] = entry
-    return entry
+    return entry, dataset_stamp
+
+
+def _stamped_task_folders(dataset_dir: Path) -> list[tuple[Path, Stamp]]:
+    """The dataset's task folders (subfolders holding a ``task.yaml``) with that file's stamp.
+
+    The stamp is the one ``stat`` that also tells a task folder from the fixture and the rest.
+    """
+    found = []
+    with os.scandir(dataset_dir) as entries:
+        for entry in entries:
+            if entry.name.startswith((".", "_")) or not entry.is_dir():
+                continue
+            try:
+                info = os.stat(os.path.join(entry.path, TASK_FILE))
+            except OSError:
+                continue
+            found.append((Path(entry.path), [info.st_mtime_ns, info.st_ctime_ns, info.st_size]))
+    return sorted(found)
 
 
 def _task(
-    folder: Path, dataset: DatasetEntry, cache: MetadataCache, broken: list[BrokenPlugin]
+    folder: Path, stamps: list[Stamp], dataset: DatasetEntry, cache: MetadataCache,
+    broken: list[BrokenPlugin],
 ) -> TaskEntry | None:
     task_file = folder / TASK_FILE
-    files = [task_file, dataset.folder / DATASET_FILE]
-    outcome = _cached(cache, f"task:{task_file}", files, lambda: _validate_task(folder, dataset.folder))
+    outcome = _cached(cache, f"task:{task_file}", stamps, lambda: _validate_task(folder, dataset.folder))
     if "error" in outcome:
         named = outcome.get("id")
         name = named if isinstance(named, str) else folder.name
@@ -355,12 +382,8 @@ def _add_task(entry: TaskEntry, entries: dict[str, TaskEntry], releases: dict[st
         releases[release] = entry
 
 
-def _cached(cache: MetadataCache, name: str, files: list[Path], build: Any) -> Outcome:
-    """The cached outcome for ``files``, or a fresh one stamped before the files were read."""
-    try:
-        stamps = stamp(files)
-    except OSError as error:
-        return {"error": f"{error.filename}: cannot read: {error.strerror}"}
+def _cached(cache: MetadataCache, name: str, stamps: list[Stamp], build: Any) -> Outcome:
+    """The cached outcome for files with ``stamps`` (taken before they are read), or a fresh one."""
     outcome = cache.get(name, stamps)
     if outcome is None:
         outcome = cast(Outcome, build())
