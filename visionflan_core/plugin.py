@@ -42,11 +42,3 @@ class DatasetFolders:
 def dataset_folders(package_file: str) -> DatasetFolders:
     """The plugin serving every dataset folder beside ``package_file`` (a package's ``__file__``)."""
     return DatasetFolders(Path(package_file).resolve().parent)
-
-
-def task_folders(dataset_dir: Path) -> list[Path]:
-    """The task folders of one dataset folder: its subfolders holding a ``task.yaml``, sorted."""
-    return sorted(
-        Path(entry.path) for entry in os.scandir(dataset_dir)
-        if entry.is_dir() and os.path.isfile(os.path.join(entry.path, TASK_FILE))
-    )
