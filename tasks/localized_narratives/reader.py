@@ -2,8 +2,8 @@
 
 Each line has ``dataset_id``, ``image_id``, ``annotator_id`` and ``caption``; the full
 ``*_localized_narratives*.jsonl`` shards add ``timed_caption``, ``traces`` and ``voice_recording``,
-which these tasks do not need. Images come from the subset's own dataset (COCO, Flickr30k, ...), so
-``image_pattern`` says where one lives under the data folder.
+which these tasks do not need. Images come from the subset's own dataset (COCO, Flickr30k, ADE20K,
+Open Images), so each task's ``image_pattern`` says where one lives under the data folder.
 """
 
 from __future__ import annotations
@@ -58,8 +58,12 @@ def read_localized_narratives(
 
 
 def _typed(image_id: str) -> int | str:
-    """COCO ids are numbers (zero-padded in file names); other subsets use strings."""
-    return int(image_id) if image_id.isdigit() else image_id
+    """COCO ids are numbers (zero-padded in file names); other subsets use strings.
+
+    Only a canonical number becomes an int: an Open Images id is 16 hex digits and may be all
+    digits with leading zeros, which ``{image_id}`` must reproduce as written.
+    """
+    return int(image_id) if image_id.isdigit() and str(int(image_id)) == image_id else image_id
 
 
 def _row_id(raw: Any, line: int) -> str:

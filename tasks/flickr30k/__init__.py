@@ -1,0 +1,1 @@
+"""The Flickr30k dataset folder: its reader, fixture and tasks."""

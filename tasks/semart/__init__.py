@@ -1,0 +1,1 @@
+"""The SemArt dataset folder: its reader, fixture and tasks."""

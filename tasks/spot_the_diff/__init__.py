@@ -1,0 +1,1 @@
+"""The spot-the-diff dataset folder: its reader, fixture and tasks."""

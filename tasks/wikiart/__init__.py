@@ -1,0 +1,1 @@
+"""The WikiArt dataset folder: its reader, fixture and tasks."""
