@@ -1,0 +1,1 @@
+"""The CHART2TEXT (Chart-to-Text) dataset folder: its reader, fixture and tasks."""

@@ -1,0 +1,1 @@
+"""The CONCADIA dataset folder: its reader, fixture and tasks."""

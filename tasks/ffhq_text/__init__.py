@@ -1,0 +1,1 @@
+"""The FFHQ-Text dataset folder: its reader, fixture and tasks."""

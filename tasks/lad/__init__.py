@@ -1,0 +1,1 @@
+"""The LAD (Large-scale Attribute Dataset) folder: its reader, fixture and tasks."""

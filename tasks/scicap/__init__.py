@@ -1,0 +1,1 @@
+"""The SciCap dataset folder: its reader, fixture and tasks."""
