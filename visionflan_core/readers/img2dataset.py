@@ -116,19 +116,25 @@ class Downloads:
         """:meth:`ReadContext.build_each`, but records without a downloaded image are counted.
 
         They are left out and reported together, once, after the last item: how many of how many
-        records, why (img2dataset's status, or ``not in the download``) and the first record ids.
+        records (items ``build`` leaves out with ``None`` are not counted), why (img2dataset's
+        status, or ``not in the download``) and the first record ids.
         """
         missing: list[tuple[object, str]] = []
         total = 0
 
         def guarded(record_id: object, raw: Any) -> SourceRecord | None:
             nonlocal total
-            total += 1
             try:
-                return build(record_id, raw)
+                record = build(record_id, raw)
             except NotDownloaded as error:
                 missing.append((record_id, error.reason))
+                total += 1
                 return None
+            except Exception:
+                total += 1
+                raise
+            total += record is not None  # items left out as out of scope are not records
+            return record
 
         yield from self.context.build_each(items, guarded, file=file)
         if missing:
