@@ -110,4 +110,5 @@ def test_missing_folder_and_webdataset_output_are_reported(tmp_path: Path) -> No
     (tmp_path / "images" / "00000.tar").write_bytes(b"")
     context = ReadContext("t", tmp_path)
     load_downloads(context, tmp_path, "images")
-    assert "webdataset" in context.problems[0].message
+    assert [p.message.split(" ")[:3] for p in context.problems] == [
+        ["img2dataset", "webdataset", "output"], ["no", "img2dataset", "shard"]]

@@ -174,9 +174,12 @@ def load_downloads(context: ReadContext, root: Path, folder: str = "images", *,
     if any(e.suffix == ".tar" and _SHARD.match(e.stem) for e in entries):
         context.problem("img2dataset webdataset output (.tar shards) is not read: download with "
                         "--output_format files", file=base)
-    for shard in entries:
-        if shard.is_dir() and _SHARD.match(shard.name):
-            _read_shard(context, root, shard, downloads)
+    shards = [e for e in entries if e.is_dir() and _SHARD.match(e.name)]
+    if not shards:
+        context.problem("no img2dataset shard folders (00000/, ...) here; only --output_format files "
+                        "is read (not webdataset or parquet)", file=base)
+    for shard in shards:
+        _read_shard(context, root, shard, downloads)
     _read_failures([e for e in entries if e.suffix == ".parquet" and _SHARD.match(e.stem)], downloads)
     return downloads
 
@@ -203,7 +206,10 @@ def _read_shard(context: ReadContext, root: Path, shard: Path, downloads: Downlo
         images = [p for p in paths if p.suffix.lower() not in _SIDECARS]
         image = images[0] if images else shard / f"{stem}.jpg"  # reported as missing when read
         caption_file = next((p for p in paths if p.suffix == ".txt"), None)
-        caption = caption_file.read_text(encoding="utf-8") if caption_file is not None else None
+        try:
+            caption = caption_file.read_text(encoding="utf-8") if caption_file is not None else None
+        except (OSError, UnicodeDecodeError):
+            caption = None  # the caption copy is a convenience: the annotation file has the text
         value = str(meta[downloads.join]).strip()
         downloads.saved.setdefault(value, Download(
             key=str(meta.get("key", stem)), url=str(meta["url"]).strip(),
