@@ -35,6 +35,7 @@ from typing import TypeVar
 
 from .readers._io import as_object, load_json, load_jsonl, load_rows, load_shaped
 from .readers.class_paths import class_name, read_class_paths
+from .readers.img2dataset import load_downloads
 from .readers.other_records import OtherRecords
 from .readers.path_labels import read_path_labels
 from .readers.problem_folders import each_problem
@@ -51,6 +52,7 @@ __all__ = [
     "class_name",
     "derive_seed",
     "each_problem",
+    "load_downloads",
     "load_json",
     "load_jsonl",
     "load_rows",

@@ -1,0 +1,1 @@
+"""The MemeCap dataset folder: its reader, fixture and tasks."""

@@ -1,0 +1,1 @@
+"""The nocaps dataset folder: its reader, fixture and task."""

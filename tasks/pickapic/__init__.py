@@ -1,0 +1,1 @@
+"""The Pick-a-Pic dataset folder: its reader, fixture and task."""

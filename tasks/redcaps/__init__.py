@@ -1,0 +1,1 @@
+"""The RedCaps dataset folder: its reader, fixture and tasks."""

@@ -1,0 +1,1 @@
+"""The VQG (Visual Question Generation) dataset folder: its reader, fixture and tasks."""
