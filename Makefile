@@ -13,7 +13,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet "$(TORCH_SPEC)"
-	$(BIN)/pip install --quiet -e ".[export,train,dev,mat,lmdb]"
+	$(BIN)/pip install --quiet -e ".[export,train,dev,mat,lmdb,npz]"
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -1,0 +1,1 @@
+"""CoVA: e-commerce webpage screenshots grouped by web domain."""

@@ -1,0 +1,1 @@
+"""DeepFashion Category and Attribute Prediction Benchmark: clothes images by product title."""

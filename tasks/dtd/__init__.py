@@ -1,0 +1,1 @@
+"""DTD (Describable Textures Dataset): folder classes and the joint multi-label annotation."""

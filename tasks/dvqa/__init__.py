@@ -1,0 +1,1 @@
+"""DVQA: synthetic bar charts with template questions, QA files streamed."""

@@ -1,0 +1,1 @@
+"""FlickrLogos-27: Flickr photos of 27 brand logos."""

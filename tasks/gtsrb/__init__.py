@@ -1,0 +1,1 @@
+"""GTSRB: the German Traffic Sign Recognition Benchmark, 43 sign classes."""

@@ -1,0 +1,1 @@
+"""MVTec AD: industrial object and texture categories with defect-type folders."""

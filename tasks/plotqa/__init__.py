@@ -1,0 +1,1 @@
+"""PlotQA: scientific plots with template questions, the multi-GB QA file streamed."""

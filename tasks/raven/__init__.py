@@ -1,0 +1,1 @@
+"""RAVEN: Raven-style progressive matrices, 16 panels per problem in a .npz."""

@@ -1,0 +1,1 @@
+"""ScienceQA: multiple-choice science questions with lectures and explanations (image subset)."""
