@@ -1,14 +1,14 @@
 """CLEVR-style question files (``{"info", "questions": [...]}``) grouped by image.
 
-The Vision-Flan CLEVR tasks are keyed by image file name: one question per image for plain QA,
-up to nine questions of one image for the multi-question, matching and context tasks. Which
-questions are taken (and in what order) is drawn from a generator seeded by the image file name,
-so the choice never depends on global state or on reading order.
+Shared by CLEVR v1.0, CLEVR-CoGenT and CLEVR-Humans (same keys: ``image_filename``,
+``question``, ``answer``). The Vision-Flan CLEVR tasks are keyed by image file name: one question
+per image for plain QA, up to nine questions of one image for the multi-question, matching and
+context tasks. The questions taken are an image's first ones in file order, as in the release
+(its three multi-question samples list their questions in the file's order).
 """
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
@@ -17,7 +17,6 @@ from visionflan_core.reader_kit import (
     ReadContext,
     SkipRecord,
     SourceRecord,
-    derive_seed,
     load_shaped,
     require,
 )
@@ -36,9 +35,9 @@ def read_clevr_questions(
     label: Literal["answer", "answers"] = "answer",
     answer_choices: bool = False,
 ) -> Iterator[SourceRecord]:
-    """One record per image holding ``per_image`` of its questions (fewer if it has fewer).
+    """One record per image holding its first ``per_image`` questions (fewer if it has fewer).
 
-    Fields: ``questions`` (the picked ``{question, answer}`` pairs, in drawn order), ``question``
+    Fields: ``questions`` (the taken ``{question, answer}`` pairs, in file order), ``question``
     (the last of them), ``context`` (all but the last). ``label="answer"`` labels the record with
     the last answer, ``"answers"`` with the list. ``answer_choices=True`` also offers the distinct
     answers as choices (``answer_index`` 0 is a placeholder: matching targets come from the
@@ -54,8 +53,7 @@ def read_clevr_questions(
         if len(pairs) < min_questions:
             raise SkipRecord(f"image has {len(pairs)} questions; the task needs {min_questions}",
                              field="questions")
-        picked = random.Random(derive_seed("clevr", image_name)).sample(
-            pairs, min(per_image, len(pairs)))
+        picked = pairs[:per_image]
         answers = [pair["answer"] for pair in picked]
         distinct = tuple(dict.fromkeys(answers))
         return SourceRecord(
