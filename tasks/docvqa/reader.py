@@ -8,6 +8,7 @@
   relative to the annotation file's folder.
 
 The first packaging whose annotation file exists is read; each is ``{"data": [...]}``.
+``answer_list`` and ``keyed`` serve the other RRC question files (InfographicVQA, ST-VQA) too.
 """
 
 from __future__ import annotations
@@ -48,20 +49,30 @@ def read_docvqa(
     def build(_: object, item: Any) -> SourceRecord:
         raw = as_object(item)
         question_id = require(raw, "questionId")
-        answers = require(raw, "answers")
-        if not isinstance(answers, list) or not answers:
-            raise SkipRecord("field 'answers' is not a non-empty list", field="answers")
+        answers = answer_list(raw)
         image = context.image(_page(root, chosen["images"], str(require(raw, "image"))))
         return SourceRecord(
             id=f"{Path(image).name}-{question_id}" if record_id == "page_question" else str(question_id),
             images=(image,),
             fields={"question": str(require(raw, "question")).strip()},
-            label=[str(a).strip() for a in answers],
+            label=answers,
         )
 
-    items = [((r.get("questionId") if isinstance(r, dict) else None) or f"#{n}", r)
-             for n, r in enumerate(entries)]
-    yield from context.build_each(items, build, file=path)
+    yield from context.build_each(keyed(entries, "questionId"), build, file=path)
+
+
+def answer_list(raw: dict[str, Any]) -> list[str]:
+    """The entry's ``answers``, stripped; ``SkipRecord`` unless it is a non-empty list."""
+    answers = require(raw, "answers")
+    if not isinstance(answers, list) or not answers:
+        raise SkipRecord("field 'answers' is not a non-empty list", field="answers")
+    return [str(a).strip() for a in answers]
+
+
+def keyed(entries: list[Any], key: str) -> list[tuple[object, Any]]:
+    """``(entry[key] or "#<index>", entry)`` pairs: how problems name the entries of a list."""
+    return [((r.get(key) if isinstance(r, dict) else None) or f"#{n}", r)
+            for n, r in enumerate(entries)]
 
 
 def _page(root: Path, images: str, image: str) -> str:

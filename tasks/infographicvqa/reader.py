@@ -2,7 +2,8 @@
 
 The QA file is ``{"dataset_name", "dataset_version", "dataset_split", "data": [...]}``; an entry is
 ``{questionId, question, image_local_name: "<n>.jpeg", image_url, ocr_output_file, answers,
-data_split}`` (the validation file, ``..._val_v1.0_withQT.json``, adds answer and evidence types).
+data_split}``, read with DocVQA's RRC helpers (the validation file, ``..._val_v1.0_withQT.json``,
+adds answer and evidence types).
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from visionflan_core.reader_kit import ReadContext, SkipRecord, SourceRecord, as_object, load_shaped, require
+from visionflan_tasks.docvqa.reader import answer_list, keyed
+
+from visionflan_core.reader_kit import ReadContext, SourceRecord, as_object, load_shaped, require
 
 
 def read_infographicvqa(
@@ -29,16 +32,12 @@ def read_infographicvqa(
 
     def build(question_id: object, item: Any) -> SourceRecord:
         raw = as_object(item)
-        answers = require(raw, "answers")
-        if not isinstance(answers, list) or not answers:
-            raise SkipRecord("field 'answers' is not a non-empty list", field="answers")
+        answers = answer_list(raw)
         return SourceRecord(
             id=str(require(raw, "questionId")),
             images=(context.image(f"{image_dir}/{require(raw, 'image_local_name')}"),),
             fields={"question": str(require(raw, "question")).strip()},
-            label=[str(a).strip() for a in answers],
+            label=answers,
         )
 
-    items = [((r.get("questionId") if isinstance(r, dict) else None) or f"#{n}", r)
-             for n, r in enumerate(entries)]
-    yield from context.build_each(items, build, file=path)
+    yield from context.build_each(keyed(entries, "questionId"), build, file=path)

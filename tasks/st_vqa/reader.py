@@ -1,8 +1,8 @@
 """ST-VQA: ``train_task_3.json`` (``{"data": [...]}``) and ``train_images/<source>/<file>``.
 
 An entry is ``{question_id, question, answers, file_path: "<source>/<file>", file_name, dataset,
-set_name}``; ``file_path`` is relative to the images folder. Tasks 1-2 files carry the same
-questions plus answer dictionaries; task 3 (open vocabulary) is read.
+set_name}``; ``file_path`` is relative to the images folder (DocVQA's RRC helpers read it).
+Tasks 1-2 files carry the same questions plus answer dictionaries; task 3 (open vocabulary) is read.
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
-from visionflan_core.reader_kit import ReadContext, SkipRecord, SourceRecord, as_object, load_shaped, require
+from visionflan_tasks.docvqa.reader import answer_list, keyed
+
+from visionflan_core.reader_kit import ReadContext, SourceRecord, as_object, load_shaped, require
 
 
 def read_st_vqa(
@@ -42,16 +44,12 @@ def read_st_vqa(
             if name in seen:
                 return None  # a later question of an image already taken
             seen.add(name)
-        answers = require(raw, "answers")
-        if not isinstance(answers, list) or not answers:
-            raise SkipRecord("field 'answers' is not a non-empty list", field="answers")
+        answers = answer_list(raw)
         return SourceRecord(
             id=name if record_id == "image" else f"{name}-{require(raw, 'question_id')}",
             images=(context.image(f"{image_dir}/{file_path}"),),
             fields={"question": str(require(raw, "question")).strip()},
-            label=[str(a).strip() for a in answers],
+            label=answers,
         )
 
-    items = [((r.get("question_id") if isinstance(r, dict) else None) or f"#{n}", r)
-             for n, r in enumerate(entries)]
-    yield from context.build_each(items, build, file=path)
+    yield from context.build_each(keyed(entries, "question_id"), build, file=path)
