@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
+
+import pytest
 
 from visionflan_core.testing import copy_fixture, read_task
 
@@ -45,3 +48,33 @@ def test_bad_questions_are_reported_with_their_image(tmp_path: Path) -> None:
     assert [r.id for r in records] == IMAGES[1:3]
     assert {(p.record_id, p.field) for p in problems} == {
         (IMAGES[0], "answer"), ("question #10", "image_filename"), (IMAGES[3], "image")}
+
+
+def test_without_ijson_the_file_is_loaded_whole_with_the_same_records(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    streamed, _ = read_task("clevr_cogent_vqa_context", FIXTURE)
+    monkeypatch.setitem(sys.modules, "ijson", None)  # import ijson now raises ImportError
+    loaded, problems = read_task("clevr_cogent_vqa_context", FIXTURE)
+    assert problems == [] and [r.fields for r in loaded] == [r.fields for r in streamed]
+
+
+def test_a_separate_later_run_of_an_image_is_reported_and_left_out(tmp_path: Path) -> None:
+    root = copy_fixture(FIXTURE, tmp_path, "clevr_cogent")
+    data = json.loads((root / QUESTIONS).read_text())
+    data["questions"].append(dict(data["questions"][0], question="Asked again?"))
+    (root / QUESTIONS).write_text(json.dumps(data))
+    records, problems = read_task("clevr_cogent_question_answering", root)
+    assert [r.id for r in records] == IMAGES
+    assert [(p.record_id, p.field) for p in problems] == [(IMAGES[0], "image_filename")]
+
+
+def test_broken_or_unshaped_files_are_one_problem(tmp_path: Path) -> None:
+    root = copy_fixture(FIXTURE, tmp_path, "clevr_cogent")
+    (root / QUESTIONS).write_text('{"info": {}, "questions": [{"image_filename": "a.png"')
+    records, problems = read_task("clevr_cogent_question_answering", root)
+    assert records == [] and [p.message for p in problems] == [problems[0].message]
+    assert "not valid JSON" in problems[0].message
+    (root / QUESTIONS).write_text('{"info": {}}')
+    records, problems = read_task("clevr_cogent_question_answering", root)
+    assert records == [] and len(problems) == 1 and problems[0].field == "questions"
