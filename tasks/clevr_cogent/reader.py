@@ -76,16 +76,33 @@ def read_clevr_questions(
 
 def _questions(context: ReadContext, path: Path) -> Iterator[tuple[int, Any]]:
     """``(number, entry)`` for each entry of the file's ``questions`` list, streamed if possible."""
+    return enumerate(stream_json(context, path, "questions"))
+
+
+def stream_json(context: ReadContext, path: Path, key: str) -> Iterator[Any]:
+    """The values under top-level ``key`` of a JSON file: a list's items, or an object's
+    ``(name, value)`` pairs when ``key`` is ``""`` (the top-level object itself).
+
+    Streamed with ``ijson`` (the ``export`` extra) when it is installed, else loaded whole; a
+    missing, unreadable or invalid file is one problem. Shared with OCR-VQA's ``dataset.json``
+    (a candidate for ``visionflan_core.reader_kit``).
+    """
     try:
         import ijson
     except ImportError:
-        yield from enumerate(load_shaped(context, path, list, "questions") or [])
+        if key:
+            yield from load_shaped(context, path, list, key) or []
+        else:
+            yield from (load_shaped(context, path, dict) or {}).items()
         return
     count = 0
     try:
         with path.open("rb") as stream:
-            for count, raw in enumerate(ijson.items(stream, "questions.item", use_float=True), 1):
-                yield count - 1, raw
+            values = ijson.items(stream, f"{key}.item", use_float=True) if key else \
+                ijson.kvitems(stream, "", use_float=True)
+            for value in values:
+                count += 1
+                yield value
     except FileNotFoundError:
         context.problem("file is missing", file=path)
         return
@@ -96,7 +113,8 @@ def _questions(context: ReadContext, path: Path) -> Iterator[tuple[int, Any]]:
         context.problem(f"not valid JSON: {error}", file=path)
         return
     if count == 0:
-        context.problem('no entries under "questions"', file=path, field="questions")
+        context.problem(f'no entries under "{key}"' if key else "no entries", file=path,
+                        field=key or None)
 
 
 def _by_image(

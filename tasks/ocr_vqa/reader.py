@@ -2,7 +2,8 @@
 
 A book is ``{imageURL, questions: [...], answers: [...], title, authorName, genre, split}``, the
 two lists parallel; ``split`` is 1 (train), 2 (val) or 3 (test). ``loadDataset.py`` saves each
-cover as the book id plus the suffix of its ``imageURL``.
+cover as the book id plus the suffix of its ``imageURL``. The file (about 200,000 books) is
+streamed with CLEVR's ``stream_json`` when ``ijson`` is installed.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
-from visionflan_core.reader_kit import ReadContext, SkipRecord, SourceRecord, as_object, load_shaped, require
+from visionflan_tasks.clevr_cogent.reader import stream_json
+
+from visionflan_core.reader_kit import ReadContext, SkipRecord, SourceRecord, as_object, require
 
 SPLITS = {"train": 1, "val": 2, "test": 3}
 
@@ -30,15 +33,12 @@ def read_ocr_vqa(
     once; a missing cover is reported for each of its questions.
     """
     path = root / annotations
-    books = load_shaped(context, path, dict, None)
-    if books is None:
-        return
     wanted = SPLITS[split]
 
     def questions() -> Iterator[tuple[object, tuple[str, Any, int]]]:
         """``(<book id>_<n>, (book id, book, n))`` per question of a book in the split; a book
         that cannot be split into questions comes once, with ``n = -1``, to be reported."""
-        for book_id, raw in books.items():
+        for book_id, raw in stream_json(context, path, ""):
             if isinstance(raw, dict) and "split" in raw and raw["split"] != wanted:
                 continue
             count = _pairs(raw)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
+
+import pytest
 
 from visionflan_core.testing import copy_fixture, read_task
 
@@ -33,3 +36,12 @@ def test_bad_books_are_reported(tmp_path: Path) -> None:
     assert {(p.record_id, p.field) for p in problems} == {
         ("761183272", "questions"), ("0307588378_0", "split"), ("1416556028_0", "image"),
         ("1416556028_1", "image")}
+
+
+def test_without_ijson_the_file_is_loaded_whole_with_the_same_records(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    streamed, _ = read_task(TASK, FIXTURE)
+    monkeypatch.setitem(sys.modules, "ijson", None)  # import ijson now raises ImportError
+    loaded, problems = read_task(TASK, FIXTURE)
+    assert problems == [] and [(r.id, r.label) for r in loaded] == [(r.id, r.label) for r in streamed]
