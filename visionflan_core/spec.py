@@ -130,6 +130,8 @@ class TaskFile(_Strict):
     )
     templates: dict[str, str] = Field(default_factory=lambda: {"instruction": "instruction.jinja"})
     image_placement: Literal["random", "before", "after"] = "random"
+    keep_trailing_newline: bool = Field(
+        default=False, description="keep one trailing newline the formatter ends the target with")
     choices: ChoicesSpec | None = None
     formatter: FormatterSpec = Field(default_factory=FormatterSpec)
     catalogue_notes: str = Field(default="", description="where this task differs from the catalogue")
@@ -200,6 +202,7 @@ class TaskSpec(_Strict):
     example_id: str
     templates: dict[str, str]
     image_placement: Literal["random", "before", "after"]
+    keep_trailing_newline: bool = False
     choices: ChoicesSpec | None
     formatter: FormatterSpec
     source: SourceSpec
@@ -254,6 +257,7 @@ def compose(dataset: DatasetSpec, task: TaskFile) -> TaskSpec:
         example_id=task.example_id,
         templates=task.templates,
         image_placement=task.image_placement,
+        keep_trailing_newline=task.keep_trailing_newline,
         choices=task.choices,
         formatter=task.formatter,
         source=SourceSpec(

@@ -160,7 +160,7 @@ class Task:
             release_name=spec.release_name,
             images=list(record.images),
             conversations=[Turn(speaker="human", value=prompt),
-                           Turn(speaker="gpt", value=target.strip())],
+                           Turn(speaker="gpt", value=self._strip_target(target))],
             raw_label=record.label,
             provenance=Provenance(
                 task_version=spec.version,
@@ -170,6 +170,13 @@ class Task:
                 seed=seed,
             ),
         )
+
+    def _strip_target(self, target: str) -> str:
+        """The target stripped; with ``keep_trailing_newline``, one final newline it had is kept."""
+        stripped = target.strip()
+        if self.spec.keep_trailing_newline and target.rstrip(" \t").endswith("\n"):
+            return stripped + "\n"
+        return stripped
 
     def _run(self, step: Callable[[], str], record: SourceRecord, file: str, what: str) -> str:
         """One rendering step; whatever it raises becomes this record's problem."""

@@ -1,15 +1,21 @@
 """CLEVR-style question files (``{"info", "questions": [...]}``) grouped by image.
 
-The Vision-Flan CLEVR tasks are keyed by image file name: one question per image for plain QA,
-up to nine questions of one image for the multi-question, matching and context tasks. Which
-questions are taken (and in what order) is drawn from a generator seeded by the image file name,
-so the choice never depends on global state or on reading order.
+Shared by CLEVR v1.0, CLEVR-CoGenT and CLEVR-Humans (same keys: ``image_filename``,
+``question``, ``answer``). The Vision-Flan CLEVR tasks are keyed by image file name: one question
+per image for plain QA, up to nine questions of one image for the multi-question, matching and
+context tasks. The questions taken are an image's first ones in file order, as in the release
+(its three multi-question samples list their questions in the file's order).
+
+The question files are large (CLEVR's train file holds about 700,000 questions), so they are
+streamed with ``ijson`` when it is installed (the ``export`` extra) and only an image's first
+questions are kept: memory does not grow with the file. The files list each image's questions
+together (ordered by image); a later, separate run of an image's questions is reported and left
+out. Without ``ijson`` the file is loaded whole, with the same result.
 """
 
 from __future__ import annotations
 
-import random
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -17,7 +23,6 @@ from visionflan_core.reader_kit import (
     ReadContext,
     SkipRecord,
     SourceRecord,
-    derive_seed,
     load_shaped,
     require,
 )
@@ -36,26 +41,23 @@ def read_clevr_questions(
     label: Literal["answer", "answers"] = "answer",
     answer_choices: bool = False,
 ) -> Iterator[SourceRecord]:
-    """One record per image holding ``per_image`` of its questions (fewer if it has fewer).
+    """One record per image holding its first ``per_image`` questions (fewer if it has fewer).
 
-    Fields: ``questions`` (the picked ``{question, answer}`` pairs, in drawn order), ``question``
+    Fields: ``questions`` (the taken ``{question, answer}`` pairs, in file order), ``question``
     (the last of them), ``context`` (all but the last). ``label="answer"`` labels the record with
     the last answer, ``"answers"`` with the list. ``answer_choices=True`` also offers the distinct
     answers as choices (``answer_index`` 0 is a placeholder: matching targets come from the
     formatter, the renderer only supplies the seeded order of the answers).
     """
     path = root / questions
-    entries = load_shaped(context, path, list, "questions")
-    if entries is None:
-        return
+    keep = max(per_image, min_questions)
 
     def build(image_name: object, group: Group) -> SourceRecord:
         pairs = [_pair(raw, number) for number, raw in group]
         if len(pairs) < min_questions:
             raise SkipRecord(f"image has {len(pairs)} questions; the task needs {min_questions}",
                              field="questions")
-        picked = random.Random(derive_seed("clevr", image_name)).sample(
-            pairs, min(per_image, len(pairs)))
+        picked = pairs[:per_image]
         answers = [pair["answer"] for pair in picked]
         distinct = tuple(dict.fromkeys(answers))
         return SourceRecord(
@@ -68,20 +70,84 @@ def read_clevr_questions(
             answer_index=0 if answer_choices else None,
         )
 
-    yield from context.build_each(_by_image(context, path, entries).items(), build, file=path)
+    groups = _by_image(context, path, _questions(context, path), keep)
+    yield from context.build_each(groups, build, file=path)
 
 
-def _by_image(context: ReadContext, path: Path, entries: list[Any]) -> dict[str, Group]:
-    """Questions grouped by ``image_filename`` in file order; ones without it are reported."""
-    groups: dict[str, Group] = {}
-    for number, raw in enumerate(entries):
+def _questions(context: ReadContext, path: Path) -> Iterator[tuple[int, Any]]:
+    """``(number, entry)`` for each entry of the file's ``questions`` list, streamed if possible."""
+    return enumerate(stream_json(context, path, "questions"))
+
+
+def stream_json(context: ReadContext, path: Path, key: str) -> Iterator[Any]:
+    """The values under top-level ``key`` of a JSON file: a list's items, or an object's
+    ``(name, value)`` pairs when ``key`` is ``""`` (the top-level object itself).
+
+    Streamed with ``ijson`` (the ``export`` extra) when it is installed, else loaded whole; a
+    missing, unreadable or invalid file is one problem. Shared with OCR-VQA's ``dataset.json``
+    (a candidate for ``visionflan_core.reader_kit``).
+    """
+    try:
+        import ijson
+    except ImportError:
+        if key:
+            yield from load_shaped(context, path, list, key) or []
+        else:
+            yield from (load_shaped(context, path, dict) or {}).items()
+        return
+    count = 0
+    try:
+        with path.open("rb") as stream:
+            values = ijson.items(stream, f"{key}.item", use_float=True) if key else \
+                ijson.kvitems(stream, "", use_float=True)
+            for value in values:
+                count += 1
+                yield value
+    except FileNotFoundError:
+        context.problem("file is missing", file=path)
+        return
+    except OSError as error:
+        context.problem(f"cannot read: {error.strerror or error}", file=path)
+        return
+    except ijson.JSONError as error:
+        context.problem(f"not valid JSON: {error}", file=path)
+        return
+    if count == 0:
+        context.problem(f'no entries under "{key}"' if key else "no entries", file=path,
+                        field=key or None)
+
+
+def _by_image(
+    context: ReadContext, path: Path, entries: Iterable[tuple[int, Any]], keep: int
+) -> Iterator[tuple[str, Group]]:
+    """Each image's run of consecutive questions, its first ``keep`` only, in file order.
+
+    A question without ``image_filename`` is reported and skipped; a second, separate run of an
+    image already seen is reported and left out (the image's record comes from its first run).
+    """
+    seen: set[str] = set()
+    name_now: str | None = None
+    group: Group = []
+    taking = False
+    for number, raw in entries:
         name = raw.get("image_filename") if isinstance(raw, dict) else None
         if not isinstance(name, str) or not name:
             context.problem("question without image_filename", file=path,
                             record_id=f"question #{number}", field="image_filename")
             continue
-        groups.setdefault(name, []).append((number, raw))
-    return groups
+        if name != name_now:
+            if group:
+                yield str(name_now), group
+            name_now, group, taking = name, [], name not in seen
+            if not taking:
+                context.problem(f"question #{number}: this image's questions do not follow on its "
+                                "earlier ones in the file; this run is left out", file=path,
+                                record_id=name, field="image_filename")
+            seen.add(name)
+        if taking and len(group) < keep:
+            group.append((number, raw))
+    if group:
+        yield str(name_now), group
 
 
 def _pair(raw: dict[str, Any], number: int) -> dict[str, str]:

@@ -31,15 +31,15 @@ def read_iconqa(
             id=str(pid),
             images=(context.image(image),),
             fields={"question": str(require(data, "question")).strip()},
-            label=_answer_text(data),
+            label=_answer_text(data, subtask),
         )
 
     yield from each_problem(context, root, folder, "image.png", build)
 
 
-def _answer_text(data: dict[str, Any]) -> str:
+def _answer_text(data: dict[str, Any], subtask: str) -> str:
     answer = require(data, "answer")
-    if "choices" not in data:
+    if subtask == "fill_in_blank" or "choices" not in data:
         return str(answer).strip()
     choices = require(data, "choices")
     if isinstance(answer, bool) or not isinstance(answer, int) or not isinstance(choices, list) \

@@ -33,3 +33,16 @@ def test_bad_problems_are_reported(tmp_path: Path) -> None:
     assert [r.id for r in records] == ["17127"]
     assert {(p.record_id, p.field) for p in problems} == {("2531", "question"),
                                                           ("40880", "answer")}
+
+
+def test_fill_in_blank_label_is_the_answer_string_and_bad_folders_are_reported(tmp_path: Path) -> None:
+    records, problems = read_task("iconqa_fill_in_blank", FIXTURE)
+    assert problems == [] and {r.id: r.label for r in records}["10111"] == "22"
+    root = copy_fixture(FIXTURE, tmp_path, "iconqa")
+    blanks = root / "iconqa_data/iconqa/train/fill_in_blank"
+    (blanks / "4617" / "image.png").unlink()
+    (blanks / "7302" / "data.json").write_text("{not json")
+    records, problems = read_task("iconqa_fill_in_blank", root)
+    assert [r.id for r in records] == ["10111"]
+    assert "4617" in {p.record_id for p in problems}
+    assert any("7302/data.json" in str(p.file) for p in problems)

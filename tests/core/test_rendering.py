@@ -12,7 +12,7 @@ from visionflan_core import _limits
 from visionflan_core.errors import TaskError
 from visionflan_core.records import SourceRecord
 from visionflan_core.registry import discover
-from visionflan_core.spec import TaskFile
+from visionflan_core.spec import FormatterSpec, TaskFile
 from visionflan_core.task import Task
 from visionflan_core.templating import compile_template
 
@@ -115,6 +115,22 @@ def test_image_placement_is_seeded_and_both_sides_occur(make_package: Callable[.
     flips = {task.render(_record(id=f"r{n}"), placement="random").prompt.startswith("<image>")
              for n in range(40)}
     assert flips == {True, False}
+
+
+def test_target_keeps_one_trailing_newline_only_when_the_task_asks(
+    make_package: Callable[..., Path],
+) -> None:
+    lines = FormatterSpec(name="template", options={"template": "  A1: {{ label }}{{ '\\n\\n' }}"})
+    plain = _task(make_package, "What is it?", formatter=lines)
+    assert plain.render(_record()).target == "A1: cat"
+    kept = Task(plain.spec.model_copy(update={"keep_trailing_newline": True}), plain.folder,
+                plain.dataset_folder)
+    assert kept.render(_record()).target == "A1: cat\n"
+    # nothing is added to a target that does not end with a newline
+    bare = Task(kept.spec.model_copy(update={"formatter": FormatterSpec()}), kept.folder,
+                kept.dataset_folder)
+    assert bare.render(_record(label="cat  ")).target == "cat"
+    assert TaskFile.model_fields["keep_trailing_newline"].default is False
 
 
 def test_provenance_records_template_hash_and_source(make_package: Callable[..., Path]) -> None:

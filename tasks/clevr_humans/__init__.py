@@ -1,0 +1,1 @@
+"""CLEVR-Humans (CLEVR+question_answer); the reader is CLEVR-CoGenT's."""

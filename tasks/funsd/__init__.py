@@ -1,0 +1,1 @@
+"""FUNSD: form entities of noisy scanned documents (FUNSD+text_detection)."""

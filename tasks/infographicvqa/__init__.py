@@ -1,0 +1,1 @@
+"""InfographicVQA (infographicvqa+question_answer)."""

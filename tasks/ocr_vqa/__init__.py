@@ -1,0 +1,1 @@
+"""OCR-VQA: questions about book covers (OCR-VQA+visual_question_answering)."""

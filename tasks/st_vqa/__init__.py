@@ -1,0 +1,1 @@
+"""ST-VQA: scene-text VQA (STVQA+image_question_answer)."""
