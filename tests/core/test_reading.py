@@ -8,7 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import yaml
 
 from visionflan_core.errors import TaskError
 from visionflan_core.reader_kit import (
@@ -139,13 +138,6 @@ def test_an_unusable_cache_directory_falls_back_to_a_temporary_one(
     ref = ReadContext("t", tmp_path).derived("p.png", _draw([0]))
     assert resolve_image("t", tmp_path, ref).is_relative_to(tmp_path / "tmp")
     assert resolve_image("t", tmp_path, ref).read_bytes() == b"panel 1"
-
-
-def test_no_dataset_is_both_pending_and_a_folder() -> None:
-    repo = Path(__file__).parents[2]
-    pending = yaml.safe_load((repo / "tools" / "catalogue" / "pending_datasets.yaml").read_text())
-    folders = {p.parent.name for p in (repo / "tasks").glob("*/dataset.yaml")}
-    assert not set(pending) & folders
 
 
 def test_csv_rows_keep_newlines_inside_quoted_fields(tmp_path: Path) -> None:
