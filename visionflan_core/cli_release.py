@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import click
@@ -33,7 +34,16 @@ def fetch_release_command(directory: Path, repo: str, revision: str, cache_dir: 
     """
     limits = Limits(max_members=max_members, max_total_bytes=int(max_unpacked_gib * GIB),
                     max_ratio=max_ratio)
-    fetched = fetch_release(directory, repo=repo, revision=revision, cache_dir=cache_dir, limits=limits)
+    last = [time.monotonic()]
+
+    def progress(name: str, done: int, total: int) -> None:  # a plain line every 10 s
+        now = time.monotonic()
+        if now - last[0] >= 10 or done == total:
+            last[0] = now
+            click.echo(f"{name}: {done:,}/{total:,} file(s) unpacked", err=True)
+
+    fetched = fetch_release(directory, repo=repo, revision=revision, cache_dir=cache_dir, limits=limits,
+                            progress=progress)
     for name, result in fetched.archives.items():
         click.echo(f"{name}: {result.files:,} file(s), {result.total_bytes:,} bytes "
                    f"({result.written:,} written, {result.kept:,} already there)", err=True)

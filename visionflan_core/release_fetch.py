@@ -25,6 +25,7 @@ import os
 import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .errors import VisionFlanError
@@ -90,6 +91,10 @@ def download(repo: str, revision: str, cache_dir: Path | None) -> Path:
         raise FetchError(f"{where}: no such revision") from None
     except RepositoryNotFoundError:
         raise FetchError(f"{repo}: no such dataset repository on the hub (or it is private)") from None
+    except Exception as error:  # network or hub failure mid-download: the partial blob is kept
+        message = " ".join(str(error).split()) or type(error).__name__
+        raise FetchError(f"{where}: download failed ({type(error).__name__}: {message}); run the same "
+                         "command again to resume") from None
     return Path(folder)
 
 
@@ -101,6 +106,7 @@ def fetch_release(
     cache_dir: Path | None = None,
     limits: Limits = DEFAULT_LIMITS,
     snapshot: Callable[[str, str, Path | None], Path] = download,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> Fetched:
     """Download (or find in the cache) ``repo``, unpack its archives into ``target``, link the annotations.
 
@@ -119,7 +125,11 @@ def fetch_release(
         raise FetchError(f"{repo} at revision {revision}: several annotation files ({names}); which one "
                          "is the release is not known")
     target.mkdir(parents=True, exist_ok=True)
-    unpacked = {archive.name: unpack_zip(archive, target, limits) for archive in archives}
+    (target / RECORD_FILE).unlink(missing_ok=True)  # written again only once everything is in place
+    unpacked = {}
+    for archive in archives:
+        report = None if progress is None else partial(progress, archive.name)
+        unpacked[archive.name] = unpack_zip(archive, target, limits, report)
     tops = {top for result in unpacked.values() for top in result.top_folders}
     images = target / next(iter(tops)) if len(tops) == 1 and (target / next(iter(tops))).is_dir() else target
     annotation = _place(annotations[0], target)

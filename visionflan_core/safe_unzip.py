@@ -23,6 +23,7 @@ import os
 import shutil
 import stat
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -124,8 +125,12 @@ def plan(archive: zipfile.ZipFile, archive_size: int, limits: Limits) -> list[Me
     return chosen
 
 
-def unpack_zip(path: Path, target: Path, limits: Limits = DEFAULT_LIMITS) -> Unpacked:
-    """Unpack ``path`` into ``target`` (created if needed) after checking every member."""
+def unpack_zip(path: Path, target: Path, limits: Limits = DEFAULT_LIMITS,
+               progress: Callable[[int, int], None] | None = None) -> Unpacked:
+    """Unpack ``path`` into ``target`` (created if needed) after checking every member.
+
+    ``progress(done, total)`` is called after each file (kept or written).
+    """
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile as error:
@@ -141,6 +146,7 @@ def unpack_zip(path: Path, target: Path, limits: Limits = DEFAULT_LIMITS) -> Unp
         if needed > free:
             raise UnsafeArchive(f"{path.name} needs {needed:,} more bytes in {root}; {free:,} are free")
         written = kept = total = 0
+        files = sum(1 for info, _ in destinations if not info.is_dir())
         for info, dest in destinations:
             if info.is_dir():
                 dest.mkdir(parents=True, exist_ok=True)
@@ -148,9 +154,11 @@ def unpack_zip(path: Path, target: Path, limits: Limits = DEFAULT_LIMITS) -> Unp
             total += info.file_size
             if _complete(dest, info.file_size):
                 kept += 1
-                continue
-            _extract(archive, info, dest)
-            written += 1
+            else:
+                _extract(archive, info, dest)
+                written += 1
+            if progress is not None:
+                progress(written + kept, files)
     tops = sorted({relative.parts[0] for _, relative in members})
     return Unpacked(files=written + kept, written=written, kept=kept, total_bytes=total,
                     top_folders=tuple(tops))

@@ -73,7 +73,7 @@ def test_fetch_from_the_offline_cache_unpacks_and_prints_a_working_export_comman
     command = result.stdout.strip()
     assert command.startswith("vf-tasks export OUT --mixture vision-flan-1k --release-json ")
     assert (target / ANNOTATION).is_file() and (target / "images_191task_1k" / "images").is_dir()
-    assert f"at commit {COMMIT}" in result.stderr
+    assert f"at commit {COMMIT}" in result.stderr and "file(s) unpacked" in result.stderr
     assert '"commit": "' + COMMIT in (target / "RELEASE.json").read_text()
 
     args = shlex.split(command)[1:]
@@ -97,6 +97,21 @@ def test_offline_without_the_release_in_the_cache_is_one_clear_line(offline: Non
     message = str(result.exception)
     assert "HF_HUB_OFFLINE=1" in message and f"{DEFAULT_REPO} at revision v1" in message
     assert str(tmp_path / "empty") in message and "\n" not in message
+
+
+def test_a_download_that_fails_midway_says_to_run_again(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import huggingface_hub
+
+    def broken(*args: object, **kwargs: object) -> str:
+        raise ConnectionResetError("connection reset by peer")
+
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", broken)
+    with pytest.raises(FetchError, match=r"at revision main: download failed \(ConnectionResetError: "
+                                         r"connection reset by peer\); run the same command again"):
+        fetch_release(tmp_path / "r")
+    assert not (tmp_path / "r").exists()
 
 
 def test_a_snapshot_without_an_archive_names_what_is_missing(tmp_path: Path) -> None:
