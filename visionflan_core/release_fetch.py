@@ -8,9 +8,10 @@ scripts that load it):
   ``image``, ``task_name``, ``conversations``); ``image`` is relative to the unpacked image folder.
   (The file was once renamed ``xnnotation_191-task_1k.json`` and then back; ``metadata.json``, a
   second 110 MB file added later, is not needed and not downloaded.)
-- ``image_191-task_1k.zip`` (36.3 GB, LFS; named ``images_191task_1k.zip`` in commit 254bb39 only):
-  unpacks to one folder, ``images_191task_1k/``, which is what LLaVA's ``--image_folder`` and our
-  ``--release-images`` take.
+- ``image_191-task_1k.zip`` (36.3 GB, LFS; named ``images_191task_1k.zip`` in commit 254bb39 only).
+  Public training scripts pass ``.../images_191task_1k`` as LLaVA's ``--image_folder`` and join
+  ``image`` to it, so it unpacks to that one folder (not verified by opening the 36 GB zip): the one
+  top folder of the archive becomes ``--release-images``; with no single top folder, DIR itself does.
 
 Downloads go through :func:`huggingface_hub.snapshot_download` into the hub cache: resumable (an
 interrupted blob is continued), pinned to ``revision`` (a branch, tag or commit; the commit it
