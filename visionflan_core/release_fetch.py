@@ -120,7 +120,8 @@ def fetch_release(
     missing = [what for what, found in (("annotation JSON (annotation_*.json)", annotations),
                                         ("image archive (*.zip)", archives)) if not found]
     if missing:
-        raise FetchError(f"{repo} at revision {revision} ({folder}) has no {' and no '.join(missing)}")
+        hint = " (HF_HUB_OFFLINE=1: only the cache was read; run once online to finish)" if offline() else ""
+        raise FetchError(f"{repo} at revision {revision} ({folder}) has no {' and no '.join(missing)}{hint}")
     if len(annotations) > 1:
         names = ", ".join(p.name for p in annotations)
         raise FetchError(f"{repo} at revision {revision}: several annotation files ({names}); which one "
