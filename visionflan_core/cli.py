@@ -22,6 +22,7 @@ LAZY_COMMANDS = {
     "new": "visionflan_core.cli_tasks:new",
     "export": "visionflan_core.export.cli:export",
     "merge": "visionflan_core.export.cli:merge",
+    "fetch-release": "visionflan_core.cli_release:fetch_release_command",
 }
 
 
@@ -61,6 +62,18 @@ def cli(ctx: click.Context, strict: bool, verbose: int, quiet: int) -> None:
     ctx.obj = {"strict": strict, "verbosity": verbose - quiet}
 
 
+def _complete_task_ids(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+    from .completion import complete_task_ids  # only when the shell asks
+
+    return complete_task_ids(ctx, param, incomplete)
+
+
+def _complete_dataset_ids(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+    from .completion import complete_dataset_ids
+
+    return complete_dataset_ids(ctx, param, incomplete)
+
+
 def registry_of(ctx: click.Context) -> Any:
     from .registry import discover
 
@@ -69,7 +82,8 @@ def registry_of(ctx: click.Context) -> Any:
 
 @cli.command("list")
 @click.option("--category", help="Only tasks of this category (case-insensitive).")
-@click.option("--dataset", help="Only tasks drawn from this source dataset id.")
+@click.option("--dataset", help="Only tasks drawn from this source dataset id.",
+              shell_complete=_complete_dataset_ids)
 @click.option("--glob", "pattern", help="Shell pattern over task id or release name.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option("--broken", is_flag=True, help="List broken plugins (and why) instead.")
@@ -132,14 +146,26 @@ def rich_table(header: list[str], rows: list[list[str]]) -> Any:
 
 
 @cli.command()
-@click.argument("task_id")
+@click.argument("task_id", shell_complete=_complete_task_ids)
+@click.option("--json", "as_json", is_flag=True,
+              help="Every metadata field as one JSON object (keys without spaces), for scripts.")
 @click.pass_context
-def info(ctx: click.Context, task_id: str) -> None:
+def info(ctx: click.Context, task_id: str, as_json: bool) -> None:
     """Metadata, expected data layout and where to get the data for one task."""
     registry = registry_of(ctx)
     entry = registry.get(task_id)
     meta = entry.info
     dataset = entry.dataset.info
+    if as_json:
+        import json
+
+        record = {**meta._asdict(), "templates": dict(meta.templates),
+                  "contributors": list(meta.contributors),
+                  "dataset_info": {**dataset._asdict(), "terms": dataset.terms._asdict()},
+                  "data_folder": f"<data-root>/{meta.data_dir}/", "task_folder": str(entry.folder),
+                  "dataset_folder": str(entry.dataset.folder), "origin": entry.origin}
+        click.echo(json.dumps(record, indent=1, ensure_ascii=False))
+        return
     lines = [
         ("id", meta.id),
         ("release name", meta.release_name or "-"),
@@ -168,6 +194,9 @@ def info(ctx: click.Context, task_id: str) -> None:
     ]
     if meta.catalogue_notes:
         lines.append(("catalogue notes", meta.catalogue_notes))
+    if meta.splits:
+        sizes = ", ".join(f"{name} {split['size']:,}" for name, split in meta.splits["sizes"].items())
+        lines.append(("official splits", f"{sizes} (source: {meta.splits['source']})"))
     width = max(len(k) for k, _ in lines)
     for key, value in lines:
         click.echo(f"{key.ljust(width)}  {value}")

@@ -9,10 +9,11 @@ import click
 
 from .cli import registry_of
 from .cli_tasks import selected_ids
+from .completion import complete_task_ids
 
 
 @click.command()
-@click.argument("task_ids", nargs=-1)
+@click.argument("task_ids", nargs=-1, shell_complete=complete_task_ids)
 @click.option("--data-root", required=True,
               type=click.Path(path_type=Path, file_okay=False, exists=True),
               help="Raw datasets, one folder per dataset (as for `vf-tasks export`).")
@@ -23,7 +24,9 @@ def check(ctx: click.Context, task_ids: tuple[str, ...], data_root: Path, decode
           strict: bool) -> None:
     """Read TASK... (default: every task) from --data-root and report what is missing or malformed.
 
-    Writes nothing. Exit status 1 if any task has a problem or no records.
+    Where a dataset declares its official split sizes, records found are set against records
+    expected per split (a partial download shows as INCOMPLETE). Writes nothing. Exit status 1 if
+    any task has a problem, no records, or a split that is not complete.
     """
     from .check import check_task
 
@@ -38,17 +41,20 @@ def check(ctx: click.Context, task_ids: tuple[str, ...], data_root: Path, decode
         totals["records"] += result.records
         totals["images"] += result.images
         totals["problems"] += len(result.problems)
-        status = "ok" if result.ok else "FAILED" if result.problems else "EMPTY"
         if not (quiet and result.ok):
-            click.echo(f"{task_id}: {status}: {result.records} record(s), {result.images} image(s), "
+            click.echo(f"{task_id}: {result.status}: {result.records} record(s), {result.images} image(s), "
                        f"{len(result.problems)} problem(s) in {result.folder}")
+            for split in result.splits:
+                click.echo(f"  {split.describe()}")
+            if result.unplaced:
+                click.echo(f"  {result.unplaced:,} record(s) in none of the declared splits")
         for problem in result.problems:
             click.echo(f"  {problem}")
         if strict and not result.ok:
             break
     failed = totals["tasks"] - totals["ok"]
-    click.echo(f"check: {totals['tasks']} task(s), {totals['ok']} ok, {failed} with problems or no "
-               f"records; {totals['records']} record(s), {totals['images']} image(s), "
+    click.echo(f"check: {totals['tasks']} task(s), {totals['ok']} ok, {failed} with problems, no "
+               f"records or incomplete splits; {totals['records']} record(s), {totals['images']} image(s), "
                f"{totals['problems']} problem(s)", err=True)
     if failed:
         sys.exit(1)

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from .cli import registry_of
+from .completion import complete_task_ids
 from .errors import Problem, TaskError, UnknownTaskError, VisionFlanError
 
 
@@ -43,7 +44,7 @@ def task_failure(task_id: str, error: BaseException) -> Problem:
 
 
 @click.command()
-@click.argument("task_ids", nargs=-1)
+@click.argument("task_ids", nargs=-1, shell_complete=complete_task_ids)
 @click.option("--all", "all_tasks", is_flag=True, help="Every registered task.")
 @click.option("-n", "count", default=3, show_default=True, type=click.IntRange(min=1),
               help="How many examples per task.")
@@ -107,7 +108,7 @@ def _escape(text: str) -> str:
 
 
 @click.command()
-@click.argument("task_ids", nargs=-1)
+@click.argument("task_ids", nargs=-1, shell_complete=complete_task_ids)
 @click.option("--all", "all_tasks", is_flag=True, help="Validate every registered task.")
 @click.option("--update-snapshots", is_flag=True, help="Rewrite golden snapshots that differ.")
 @click.option("--strict", is_flag=True, help="Stop at the first task that fails.")

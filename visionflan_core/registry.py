@@ -85,6 +85,7 @@ class TaskMetadata(NamedTuple):
     download: str
     format_notes: str
     catalogue_notes: str
+    splits: dict[str, Any] | None = None  # {"source": ..., "sizes": {name: {"size", "images"}}}
 
     @classmethod
     def from_spec(cls, data: dict[str, Any]) -> TaskMetadata:
@@ -95,7 +96,7 @@ class TaskMetadata(NamedTuple):
             data["images_per_instance"], data["version"], tuple(data["contributors"]),
             tuple(data["templates"].items()), data["formatter"]["name"], source["reader"],
             source["dir"], source["layout"], source["download"], source["format_notes"],
-            data["catalogue_notes"],
+            data["catalogue_notes"], data.get("splits"),
         )
 
 

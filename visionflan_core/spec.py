@@ -67,6 +67,45 @@ class LicenceTerms(_Strict):
     access: Access = "unknown"
 
 
+SPLIT_NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+
+
+class SplitSize(_Strict):
+    """One official split: how many records the task's reader yields for it, per the source."""
+
+    size: int = Field(ge=1, description="records expected (in the reader's unit: images, questions...)")
+    images: str | None = Field(
+        default=None,
+        description="glob over a record's first image path (relative to the data folder) that places "
+                    "the record in this split; needed when more than one split is declared")
+
+
+class Splits(_Strict):
+    """The official split sizes of a dataset, and the document that states them."""
+
+    source: str = Field(min_length=1, description="URL (and where in it) that gives the sizes")
+    sizes: dict[str, SplitSize] = Field(min_length=1)
+
+    @field_validator("sizes")
+    @classmethod
+    def _attributable(cls, value: dict[str, SplitSize]) -> dict[str, SplitSize]:
+        for name in value:
+            if not re.match(SPLIT_NAME_PATTERN, name):
+                raise ValueError(f"split name {name!r} does not match {SPLIT_NAME_PATTERN}")
+        if len(value) > 1:
+            unplaced = [name for name, split in value.items() if not split.images]
+            if unplaced:
+                raise ValueError(f"several splits are declared, so each needs an 'images' glob that "
+                                 f"places its records; missing for {', '.join(unplaced)}")
+        return value
+
+    def only(self, names: list[str] | None) -> Splits:
+        """These sizes restricted to ``names`` (all of them when ``None``)."""
+        if names is None:
+            return self
+        return Splits(source=self.source, sizes={name: self.sizes[name] for name in names})
+
+
 class DatasetSpec(_Strict):
     """``dataset.yaml``: everything true of one source dataset, shared by all of its tasks."""
 
@@ -86,6 +125,7 @@ class DatasetSpec(_Strict):
     contributors: list[str] = Field(default=["visionflan maintainers"], min_length=1)
     fixture: str = Field(default="fixture", description="the bundled sample, in the real layout")
     fixture_seed: int = 0
+    splits: Splits | None = Field(default=None, description="official split sizes, for `vf-tasks check`")
 
     @field_validator("reader")
     @classmethod
@@ -141,6 +181,9 @@ class TaskFile(_Strict):
     fields: list[str] | None = None
     contributors: list[str] | None = None
     format_notes: str = Field(default="", description="added to the dataset's notes for this task")
+    splits: list[str] | None = Field(
+        default=None, min_length=1,
+        description="which of the dataset's declared splits this task reads (default: all of them)")
 
     @field_validator("reader")
     @classmethod
@@ -208,6 +251,7 @@ class TaskSpec(_Strict):
     source: SourceSpec
     fixture: FixtureSpec
     catalogue_notes: str
+    splits: Splits | None = Field(default=None, description="the declared splits this task reads")
 
     @property
     def data_dir(self) -> str:
@@ -222,7 +266,8 @@ class TaskSpec(_Strict):
 
 
 def inheritance_problems(dataset: DatasetSpec, task: TaskFile) -> list[str]:
-    """Task values that repeat the inherited ones verbatim (each should simply be left out)."""
+    """Task values that repeat the inherited ones verbatim (each should simply be left out), and
+    declared splits the dataset does not have."""
     found = [
         f"options.{key}: repeats the dataset's value {value!r}; leave it out"
         for key, value in task.options.items()
@@ -234,6 +279,14 @@ def inheritance_problems(dataset: DatasetSpec, task: TaskFile) -> list[str]:
             found.append(f"{name}: repeats the dataset's value; leave it out")
     if task.format_notes and task.format_notes.strip() in dataset.format_notes:
         found.append("format_notes: repeats the dataset's notes; leave it out")
+    if task.splits is not None:
+        declared = list(dataset.splits.sizes) if dataset.splits else []
+        unknown = [name for name in task.splits if name not in declared]
+        if unknown:
+            found.append(f"splits: {', '.join(unknown)} not among the dataset's declared splits "
+                         f"({', '.join(declared) or 'none'})")
+        elif sorted(task.splits) == sorted(declared):
+            found.append("splits: names every declared split, which is the default; leave it out")
     return found
 
 
@@ -271,4 +324,5 @@ def compose(dataset: DatasetSpec, task: TaskFile) -> TaskSpec:
         ),
         fixture=FixtureSpec(path=dataset.fixture, seed=dataset.fixture_seed),
         catalogue_notes=task.catalogue_notes,
+        splits=dataset.splits.only(task.splits) if dataset.splits else None,
     )

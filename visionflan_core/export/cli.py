@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from ..completion import complete_mixtures
 from ..registry import discover
 from .images import DEFAULT_MAX_PIXELS, MAX_PIXELS_LIMIT, ImageOptions
 from .json_sources import LlavaInstructSource, ReleaseSource
@@ -43,7 +44,7 @@ def _hub_options(command: Any) -> Any:
 
 @click.command()
 @click.argument("out", type=_DIR)
-@click.option("--mixture", default=DEFAULT_MIXTURE, show_default=True,
+@click.option("--mixture", default=DEFAULT_MIXTURE, show_default=True, shell_complete=complete_mixtures,
               help=f"Built-in name ({', '.join(builtin_names())}) or a mixture YAML file.")
 @click.option("--data-root", type=_INPUT_DIR, help="Raw datasets, read by each task's loader.")
 @click.option("--release-json", type=_INPUT_FILE,
