@@ -105,7 +105,7 @@ def front_matter(info: dict[str, Any]) -> dict[str, Any]:
         front["license_link"] = "README.md"  # this card: its table gives every source's licence
     front.update({"task_categories": TASK_CATEGORIES, "language": ["en"],
                   "size_categories": [size_category(info["totals"]["written"])]})
-    configs = []
+    configs: list[dict[str, Any]] = []
     for name in _CONFIGS:  # in order of preference: the first is the viewer's default
         if name in info["settings"]["formats"] and _loadable(info, _CONFIGS[name][1]):
             configs.append({"config_name": name,
