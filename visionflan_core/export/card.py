@@ -21,10 +21,11 @@ _LOADING = {
                 "`SFTTrainer`: `messages` (`role`, `content` parts `{type: image}` / `{type: text, "
                 "text}`) and `images`, one `Image` per image part, in order.",
 }
-# Hub configs: the formats the hub's viewer (``datasets``) loads as one table. ``jsonl`` and
-# ``webdataset`` carry ``raw_label`` as is, of any type, so they are files to download, not configs.
-_CONFIGS = {"messages": ("messages/*.parquet", None), "parquet": ("parquet/*.parquet", None),
-            "llava": ("llava/*.json", "llamafactory")}
+# Hub configs: the formats the hub's viewer (``datasets``) loads as one table. ``datasets`` takes one
+# builder for a whole repository, from its first config's files, so configs are the Parquet formats;
+# llava (JSON) is one only without them. ``jsonl`` and ``webdataset`` carry ``raw_label`` as is, of any
+# type, so they are files to download, not configs.
+_PARQUET_CONFIGS = {"messages": "messages/*.parquet", "parquet": "parquet/*.parquet"}
 TASK_CATEGORIES = ["image-text-to-text", "visual-question-answering", "image-to-text"]
 # Hub licence ids (https://huggingface.co/docs/hub/repositories-licenses) for licence texts that name
 # exactly one licence, optionally followed by a note on its source; anything else counts as "other".
@@ -105,20 +106,16 @@ def front_matter(info: dict[str, Any]) -> dict[str, Any]:
         front["license_link"] = "README.md"  # this card: its table gives every source's licence
     front.update({"task_categories": TASK_CATEGORIES, "language": ["en"],
                   "size_categories": [size_category(info["totals"]["written"])]})
-    configs: list[dict[str, Any]] = []
-    for name in _CONFIGS:  # in order of preference: the first is the viewer's default
-        if name in info["settings"]["formats"] and _loadable(info, _CONFIGS[name][1]):
-            configs.append({"config_name": name,
-                            "data_files": [{"split": "train", "path": _CONFIGS[name][0]}]})
+    formats = info["settings"]["formats"]
+    paths = [(name, path) for name, path in _PARQUET_CONFIGS.items() if name in formats]  # preferred first
+    if not paths and "llava" in formats and (info.get("llamafactory") or {}).get("file"):
+        paths = [("llava", "llava/*.json")]  # loadable exactly when LLaMA-Factory's loader can read it
+    configs: list[dict[str, Any]] = [{"config_name": name, "data_files": [{"split": "train", "path": path}]}
+                                     for name, path in paths]
     if configs:
         configs[0]["default"] = True
         front["configs"] = configs
     return front
-
-
-def _loadable(info: dict[str, Any], needs: str | None) -> bool:
-    """llava loads as one table exactly when LLaMA-Factory's loader can read it (same ``datasets``)."""
-    return needs is None or bool((info.get(needs) or {}).get("file"))
 
 
 def hub_licences(tasks: list[dict[str, Any]], catalog: dict[str, Any]) -> list[str]:
