@@ -143,7 +143,7 @@ def size_category(examples: int) -> str:
 
 
 def _llava_files(info: dict[str, Any]) -> list[str]:
-    """The single llava file and the LLaMA-Factory entry, or why there is none."""
+    """The single llava file and the LLaMA-Factory entry."""
     lines = []
     single = info.get("llava_single_file")
     if single:
@@ -157,9 +157,7 @@ def _llava_files(info: dict[str, Any]) -> list[str]:
                      f"`dataset: {factory['dataset']}`; images resolve against `media_dir`, which "
                      "defaults to `dataset_dir` (set `media_dir` to this folder if you copy the entry "
                      "elsewhere).")
-    elif factory:
-        lines.append(f"- no LLaMA-Factory `dataset_info.json`: {factory['reason']}.")
-    return lines
+    return lines  # a missing dataset_info.json is listed, with its reason, under "Left out"
 
 
 def _left_out(info: dict[str, Any]) -> list[str]:
