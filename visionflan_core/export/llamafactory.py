@@ -6,7 +6,8 @@ Checked against LLaMA-Factory 0.9.6.dev0 (commit ff6d4d12, 2026-08-18): ``data/p
 ``data/converter.py`` (``SharegptDatasetConverter``) maps ``from``/``value`` turns by the tags and
 resolves each image path as ``os.path.join(media_dir, path)``, where ``media_dir`` defaults to
 ``dataset_dir``. Written here, the file makes this folder the ``dataset_dir`` and so the media folder:
-the llava records' ``images/...`` paths are relative to it.
+the llava records' ``images/...`` paths are relative to it. The 0.9.5 release's own ``get_dataset_list``
+and ``SharegptDatasetConverter`` resolved all 936 images of the demo export this way.
 """
 
 from __future__ import annotations
