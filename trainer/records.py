@@ -116,9 +116,14 @@ def _read_json_list(file: Path) -> list[Any] | str:
 
 
 def check_data(data: Path, allow_incomplete: bool = False) -> list[Path]:
-    """The JSON files under ``data``; refuses an unfinished export unless ``allow_incomplete``."""
+    """The JSON files under ``data``; refuses an unfinished export unless ``allow_incomplete``.
+
+    A file is checked as part of the folder it sits in: an export's single ``llava.json``
+    (``vf-tasks export --llava-single-file``) is refused while that export has no ``COMPLETED``.
+    """
     files = find_json_files(Path(data))
-    if not allow_incomplete and (why := export_problem(Path(data))):
+    folder = Path(data) if Path(data).is_dir() else Path(data).parent
+    if not allow_incomplete and (why := export_problem(folder)):
         raise DataError(why)
     return files
 

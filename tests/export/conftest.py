@@ -132,6 +132,7 @@ def export(
     images: ImageOptions | None = None,
     strict: bool = False,
     allow_empty: bool = False,
+    llava_single_file: bool = False,
     options: RunOptions | None = None,
     on_shard: ShardHook | None = None,
     **spec_fields: Any,
@@ -139,7 +140,7 @@ def export(
     """Run an export of the fake registry with test-sized defaults."""
     spec = spec_of(**spec_fields)
     settings = Settings(formats=formats, shard_size=shard_size, images=images or ImageOptions(),
-                        strict=strict, allow_empty=allow_empty)
+                        strict=strict, allow_empty=allow_empty, llava_single_file=llava_single_file)
     return run_export(RegistrySource(registry, spec, data_root), spec, out, settings, options,
                       reporter=Reporter(enabled=False), on_shard=on_shard)
 

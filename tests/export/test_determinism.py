@@ -15,7 +15,7 @@ from visionflan_core.registry import Registry
 
 from .conftest import export, tree
 
-ALL = ("llava", "jsonl", "webdataset", "parquet")
+ALL = ("llava", "jsonl", "webdataset", "parquet", "messages")
 
 
 @pytest.fixture(scope="module")

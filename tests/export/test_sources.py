@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from huggingface_hub import DatasetCard
 
 from visionflan_core.export.cli import sample_path
 from visionflan_core.export.json_sources import LLAVA_TASK_ID, LlavaInstructSource, ReleaseSource
@@ -109,7 +110,8 @@ def test_llava_instruct_sample_is_the_stage_two_default(tmp_path: Path) -> None:
     assert all(r["conversations"][0]["value"].count("<image>") == 1 for r in records)
     assert all(r["image"].startswith("images/llava-instruct/images/") for r in records)
     card = (tmp_path / "out" / "README.md").read_text()
-    assert "license: cc-by-4.0" in card and "CC BY 4.0" in card and "OpenAI" in card
+    assert DatasetCard(card).data.license == ["cc-by-4.0"]  # parsed as the hub does
+    assert "CC BY 4.0" in card and "OpenAI" in card
     assert "liu2023visual" in card and "Visual Instruction Tuning" in card and "2402.11690" in card
 
 

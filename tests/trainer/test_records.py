@@ -106,3 +106,17 @@ def test_image_folder_fallback(tmp_path: Path) -> None:
     ann.write_text(json.dumps([{"id": "a", "image": "images/0.png", "conversations": _conv()}]))
     records, report = load_records(ann, "vicuna_v1", image_folder=root / "llava")
     assert len(records) == 1 and not report.dropped
+
+
+def test_a_single_file_is_checked_with_its_export_folder(tmp_path: Path) -> None:
+    """``vf-tasks export --llava-single-file`` writes OUT/llava.json: its export must be finished."""
+    root = write_colour_dataset(tmp_path / "out", n=3, completed=False)
+    items = json.loads((root / "llava" / "train.json").read_text())
+    single = root / "llava.json"
+    single.write_text(json.dumps([{**item, "image": f"llava/{item['image']}"} for item in items]))
+    with pytest.raises(DataError, match="unfinished export"):
+        load_records(single, "vicuna_v1")
+    (root / "COMPLETED").write_bytes(b"")
+    records, report = load_records(single, "vicuna_v1")
+    assert [r.id for r in records] == ["s0", "s1", "s2"] and not report.dropped
+    assert records[0].images == [root / "llava" / "images" / "0.png"]  # relative to the file's folder

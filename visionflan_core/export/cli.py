@@ -56,6 +56,9 @@ def _hub_options(command: Any) -> Any:
 @click.option("--llava-images", type=_INPUT_DIR, help="Images of --llava-instruct.")
 @click.option("--format", "formats", default="llava", show_default=True, callback=_formats,
               help=f"Comma-separated: {', '.join(FORMATS)}.")
+@click.option("--llava-single-file", is_flag=True,
+              help="Also write the whole llava mixture as one JSON list, OUT/llava.json (LLaVA's "
+                   "--data_path; image paths relative to it).")
 @click.option("--seed", type=int, help="Override the mixture's seed.")
 @click.option("--cap", type=int, help="Override the mixture's per-task cap.")
 @click.option("--shard-size", default=DEFAULT_SHARD_SIZE, show_default=True, type=click.IntRange(min=1),
@@ -91,7 +94,8 @@ def _hub_options(command: Any) -> Any:
 @click.pass_context
 def export(ctx: click.Context, out: Path, mixture: str, data_root: Path | None,
            release_json: Path | None, release_images: Path | None, llava_instruct: Path | None,
-           llava_images: Path | None, formats: tuple[str, ...], seed: int | None, cap: int | None,
+           llava_images: Path | None, formats: tuple[str, ...], llava_single_file: bool,
+           seed: int | None, cap: int | None,
            shard_size: int, workers: int, num_partitions: int, partition_index: int, resume: bool,
            overwrite: bool, strict: bool, allow_empty: bool, dry_run: bool, verify_images: str,
            max_side: int | None, max_pixels: int, link_images: bool, no_follow: bool,
@@ -114,7 +118,8 @@ def export(ctx: click.Context, out: Path, mixture: str, data_root: Path | None,
                               max_side=max_side, max_pixels=max_pixels, link=link_images,
                               follow_symlinks=not no_follow)
         settings = Settings(formats=formats, shard_size=shard_size, images=images, strict=strict,
-                            allow_empty=allow_empty, acknowledge_terms=frozenset(acknowledged))
+                            allow_empty=allow_empty, acknowledge_terms=frozenset(acknowledged),
+                            llava_single_file=llava_single_file)
         options = RunOptions(workers=workers, num_partitions=num_partitions,
                              partition_index=partition_index, resume=resume, overwrite=overwrite)
     except ValueError as error:

@@ -6,13 +6,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from huggingface_hub import HfApi
+from huggingface_hub import DatasetCard, HfApi
 
 from .errors import ExportError
 from .manifest import COMPLETED
 from .stable import describe_error
 
 IGNORE = [".parts/*", ".work/*", "**/.*"]
+CARD_KEYS = ("license", "task_categories", "size_categories")
 
 
 def check_hub(repo_id: str, *, token: str | None = None, api: Any = None) -> None:
@@ -36,6 +37,7 @@ def push_to_hub(out: Path, repo_id: str, *, private: bool = False, token: str | 
     if not (out / COMPLETED).is_file():
         raise ExportError(f"{out} is not a finished export (no {COMPLETED}); nothing pushed")
     info = json.loads((out / "info.json").read_text(encoding="utf-8"))
+    check_card(out)
     api = api if api is not None else HfApi(token=token)
     api.create_repo(repo_id, repo_type="dataset", private=private, exist_ok=True)
     commit = api.upload_folder(
@@ -43,3 +45,17 @@ def push_to_hub(out: Path, repo_id: str, *, private: bool = False, token: str | 
         commit_message=f"vf-tasks export {info['name']} ({info['fingerprint'][:12]})",
     )
     return str(getattr(commit, "commit_url", commit))
+
+
+def check_card(out: Path) -> dict[str, Any]:
+    """The card's metadata as the hub parses it (``huggingface_hub.DatasetCard``), or one error line."""
+    card = out / "README.md"
+    try:
+        data: dict[str, Any] = DatasetCard.load(card).data.to_dict()
+    except Exception as error:  # a missing file or front matter the hub would not read
+        raise ExportError(f"{card}: not a dataset card the hub reads ({describe_error(error)}); "
+                          "nothing pushed") from None
+    missing = [key for key in CARD_KEYS if not data.get(key)]
+    if missing:
+        raise ExportError(f"{card}: the card's front matter lacks {', '.join(missing)}; nothing pushed")
+    return data

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import platform
 from collections import Counter
+from dataclasses import asdict
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -17,9 +18,12 @@ from typing import Any
 from .card import dataset_card
 from .errors import ExportError
 from .fsutil import dump_json, write_bytes, write_json
+from .llamafactory import DATA_CONFIG, dataset_info, dataset_name, images_problem
 from .output_dir import PARTS
 from .shard import marker_path
 from .stats import Stats
+from .writers import ShardFile
+from .writers.llava import SINGLE_FILE, join_shards
 
 FORMAT_VERSION = 1
 PLAN_FILE = "plan.json"
@@ -68,12 +72,40 @@ def finalise(out: Path, *, allow_empty: bool = False) -> dict[str, Any]:
                 b"".join(dump_json(p, indent=None) for p in plan["problems"]))
     write_json(out / "stats.json", stats.to_json())
     info = _info(plan, shards, stats, skipped)
+    if "llava" in plan["settings"]["formats"]:
+        info.update(_llava_files(out, plan, shards, stats))
     write_json(out / "info.json", info)
     write_bytes(out / "README.md", dataset_card(info).encode("utf-8"))
     if not allow_empty:
         _refuse_empty(out, info, skipped)
     write_bytes(out / COMPLETED, b"")
     return info
+
+
+def _llava_files(out: Path, plan: dict[str, Any], shards: list[dict[str, Any]],
+                 stats: Stats) -> dict[str, Any]:
+    """The single JSON list (``--llava-single-file``) and LLaMA-Factory's ``dataset_info.json``.
+
+    ``dataset_info.json`` points at the single file when there is one, else at the ``llava/``
+    folder; when the records' image counts make the ``image`` field unloadable as one column it is
+    not written, and ``info.json`` (then the card and the summary) says why.
+    """
+    described: dict[str, Any] = {}
+    target = "llava"
+    if plan["settings"].get("llava_single_file"):
+        join_shards(out, [shard["files"]["llava"]["path"] for shard in shards], out / SINGLE_FILE)
+        described["llava_single_file"] = {**asdict(ShardFile.of(out, SINGLE_FILE)),
+                                          "examples": sum(shard["examples"] for shard in shards)}
+        target = SINGLE_FILE
+    images = stats.to_json()["images_per_example"]
+    name = dataset_name(plan["mixture"]["name"])
+    if (why := images_problem(images)) is not None:
+        (out / DATA_CONFIG).unlink(missing_ok=True)  # a resumed finalise may have written one before
+        described["llamafactory"] = {"file": None, "dataset": name, "reason": why}
+    else:
+        write_json(out / DATA_CONFIG, dataset_info(plan["mixture"]["name"], target, images))
+        described["llamafactory"] = {"file": DATA_CONFIG, "dataset": name, "file_name": target}
+    return described
 
 
 def _refuse_empty(out: Path, info: dict[str, Any], skipped: list[dict[str, Any]]) -> None:

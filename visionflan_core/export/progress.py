@@ -163,6 +163,9 @@ def left_out_lines(info: dict[str, Any]) -> list[str]:
     lost = [t["id"] for t in info["tasks"] if not t["written"]]
     if lost:
         lines.append(f"{len(lost)} selected task(s) wrote nothing: {', '.join(lost)}")
+    llamafactory = info.get("llamafactory") or {}
+    if llamafactory.get("reason"):
+        lines.append(f"no LLaMA-Factory dataset_info.json: {llamafactory['reason']}")
     broken = info.get("broken_plugins") or []
     if broken:
         lines.append(f"{len(broken)} broken plugin(s) not exported: {', '.join(broken)} "

@@ -28,6 +28,7 @@ class Settings:
     strict: bool = False
     allow_empty: bool = False
     acknowledge_terms: frozenset[str] = frozenset()  # dataset ids whose restrictive terms are accepted
+    llava_single_file: bool = False  # also join the llava shards into one JSON list
 
     def __post_init__(self) -> None:
         unknown = [f for f in self.formats if f not in FORMATS]
@@ -35,12 +36,16 @@ class Settings:
             raise ValueError(f"unknown format(s) {unknown}; choose from {', '.join(FORMATS)}")
         if self.shard_size < 1:
             raise ValueError("shard size must be at least 1")
+        if self.llava_single_file and "llava" not in self.formats:
+            raise ValueError("--llava-single-file joins the llava shards: add llava to --format")
 
     def describe(self) -> dict[str, Any]:
         described = {"formats": list(self.formats), "shard_size": self.shard_size,
                      "images": self.images.describe()}  # strict/allow_empty only decide what fails
         if self.acknowledge_terms:  # recorded, so the card can say who accepted what
             described["acknowledged_terms"] = sorted(self.acknowledge_terms)
+        if self.llava_single_file:  # only when set: earlier exports keep their fingerprints
+            described["llava_single_file"] = True
         return described
 
 

@@ -22,6 +22,7 @@ FORMATS: dict[str, str] = {
     "jsonl": "visionflan_core.export.writers.jsonl:JsonlWriter",
     "webdataset": "visionflan_core.export.writers.webdataset:WebDatasetWriter",
     "parquet": "visionflan_core.export.writers.parquet:ParquetWriter",
+    "messages": "visionflan_core.export.writers.messages:MessagesWriter",
 }
 IMAGE_FOLDER_FORMATS = frozenset({"llava", "jsonl"})  # these refer to files under images/
 

@@ -33,28 +33,37 @@ FEATURES = Features({
 })
 
 
+def image_cells(record: OutputRecord) -> list[dict[str, Any]]:
+    """The record's images as ``Image`` feature cells: the prepared bytes and the file name."""
+    return [{"bytes": image.read(), "path": image.name} for image in record.images]
+
+
 class ParquetWriter(ShardWriter):
     """Buffers at most one row group of rows (with their image bytes)."""
 
     folder = "parquet"
     suffix = ".parquet"
+    features: Features = FEATURES
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
-        self.schema = FEATURES.arrow_schema
+        self.schema = self.features.arrow_schema
         self.writer = pq.ParquetWriter(self.temporary, self.schema)
         self.rows: list[dict[str, Any]] = []
 
-    def add(self, record: OutputRecord) -> None:
+    def row(self, record: OutputRecord) -> dict[str, Any]:
+        """One row in ``features``' shape."""
         full = record.full()
-        row = {
+        return {
             **{k: full[k] for k in ("id", "task_id", "task_name", "category", "conversations",
                                     "provenance")},
-            "images": [{"bytes": image.read(), "path": image.name} for image in record.images],
+            "images": image_cells(record),
             "image_paths": full["images"],
             "raw_label": json.dumps(full["raw_label"], ensure_ascii=False),
         }
-        self.rows.append(FEATURES.encode_example(row))
+
+    def add(self, record: OutputRecord) -> None:
+        self.rows.append(self.features.encode_example(self.row(record)))
         if len(self.rows) >= ROWS_PER_GROUP:
             self._flush()
 
