@@ -2,8 +2,7 @@
 
 Per-example metrics keep a histogram of scores (few distinct values: 0/1, VQA's k/30), summed
 exactly in sorted order at the end, so the value does not depend on row or file order; caption
-metrics are corpus-level (CIDEr-D's document frequencies span the task), so they keep the task's
-tokenised captions until :meth:`TaskScore.result`.
+metrics are corpus-level and keep what their definition needs (:mod:`.captions`).
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .answers import anls, exact_match, label_in_answer, vqa_accuracy
-from .captions import corpus_score, tokenize
+from .captions import CaptionScorer, scorer, tokenize
 from .choice import mc_accuracy
 from .schema import Prediction
 
@@ -39,8 +38,11 @@ class TaskScore:
     unmatched: int = 0
     _scores: Counter[float] = field(default_factory=Counter)
     _exact: Counter[float] = field(default_factory=Counter)
-    _captions: list[str] = field(default_factory=list)
-    _references: list[list[str]] = field(default_factory=list)
+    _corpus: CaptionScorer | None = None
+
+    def __post_init__(self) -> None:
+        if self.metric in CAPTION_METRICS:
+            self._corpus = scorer(self.metric)
 
     def add(self, row: Prediction) -> None:
         """Score one row; raises RowError (nothing recorded) when the row cannot be scored."""
@@ -48,9 +50,8 @@ class TaskScore:
             score, unmatched = mc_accuracy(row.prediction, row.references, row.options)
             self.unmatched += unmatched
             self._scores[score] += 1
-        elif self.metric in CAPTION_METRICS:
-            self._captions.append(tokenize(row.prediction))
-            self._references.append([tokenize(r) for r in row.references])
+        elif self._corpus is not None:
+            self._corpus.add(tokenize(row.prediction), [tokenize(r) for r in row.references])
         else:
             self._scores[_PER_EXAMPLE[self.metric](row.prediction, row.references)] += 1
             if self.metric == "label_match":
@@ -59,10 +60,7 @@ class TaskScore:
 
     def result(self) -> dict[str, object]:
         """``{metric, value, n}``, plus ``unmatched`` for multiple choice and ``exact_match`` for labels."""
-        if self.metric in CAPTION_METRICS:
-            value = corpus_score(self.metric, self._captions, self._references) if self.n else 0.0
-        else:
-            value = _mean(self._scores, self.n)
+        value = self._corpus.score() if self._corpus is not None else _mean(self._scores, self.n)
         out: dict[str, object] = {"category": self.category, "metric": self.metric, "n": self.n,
                                   "value": value}  # fmt: skip
         if self.metric == "mc_accuracy":

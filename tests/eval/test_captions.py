@@ -1,12 +1,16 @@
-"""Caption metrics (pycocoevalcap scorers behind our Java-free tokenizer) against values worked out
-by hand from each metric's definition."""
+"""Caption metrics against values worked out by hand from each metric's definition, and against
+pycocoevalcap (the COCO caption evaluation code) on random corpora."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import math
+import random
 
 import pytest
 from visionflan_eval.captions import corpus_score, tokenize
+from visionflan_eval.cider import CiderD
 
 
 @pytest.mark.parametrize(
@@ -50,3 +54,50 @@ def test_cider_d_by_hand() -> None:
 def test_empty_prediction_scores_zero() -> None:
     for metric in ("cider", "bleu4", "rouge_l"):
         assert corpus_score(metric, [""], [["a dog runs"]]) == pytest.approx(0.0, abs=1e-6)
+
+
+def _random_corpus(seed: int) -> tuple[list[str], list[list[str]]]:
+    rng = random.Random(seed)
+    words = [f"w{i}" for i in range(30)]
+
+    def phrase(lo: int, hi: int) -> str:
+        return " ".join(rng.choice(words) for _ in range(rng.randint(lo, hi)))
+
+    references = [[phrase(1, 12) for _ in range(rng.randint(1, 5))] for _ in range(rng.randint(1, 120))]
+    predictions = [refs[0] if rng.random() < 0.3 else phrase(0, 12) for refs in references]
+    return predictions, references
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_equal_to_pycocoevalcap(seed: int) -> None:
+    """Our streaming scorers give pycocoevalcap's own numbers (its Cider, Bleu(4) and Rouge classes)."""
+    from pycocoevalcap.bleu.bleu import Bleu
+    from pycocoevalcap.cider.cider import Cider
+    from pycocoevalcap.rouge.rouge import Rouge
+
+    predictions, references = _random_corpus(seed)
+    gts = {i: refs for i, refs in enumerate(references)}
+    res = {i: [p] for i, p in enumerate(predictions)}
+    with contextlib.redirect_stdout(io.StringIO()):  # BleuScorer prints its length ratios
+        expected = {
+            "cider": Cider().compute_score(gts, res)[0],
+            "bleu4": Bleu(4).compute_score(gts, res)[0][3],
+            "rouge_l": Rouge().compute_score(gts, res)[0],
+        }
+    for metric, value in expected.items():
+        assert corpus_score(metric, predictions, references) == pytest.approx(value, rel=1e-9, abs=1e-12), (
+            metric
+        )
+
+
+def test_cider_per_row_scores_match_pycocoevalcap() -> None:
+    from pycocoevalcap.cider.cider import Cider
+
+    predictions, references = _random_corpus(42)
+    ours = CiderD()
+    for prediction, refs in zip(predictions, references, strict=True):
+        ours.add(prediction, refs)
+    theirs = Cider().compute_score(dict(enumerate(references)), {i: [p] for i, p in enumerate(predictions)})[
+        1
+    ]
+    assert ours.scores() == pytest.approx(list(theirs), rel=1e-9, abs=1e-12)
