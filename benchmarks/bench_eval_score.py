@@ -139,8 +139,9 @@ def naive(path: Path) -> dict[str, Any]:
     return values
 
 
-def _timed(command: list[str], out: Path) -> tuple[float, float, str]:
-    """Wall time, this child's own peak RSS (MiB, from wait4) and its stdout."""
+def _timed(command: list[str], out: Path) -> tuple[float, float, float, str]:
+    """Wall time, this child's own CPU time (user + system) and peak RSS (MiB, from wait4), its stdout.
+    CPU time is the figure to trust on a shared machine: wall time includes waiting for a core."""
     start = time.perf_counter()
     with out.open("w") as stdout, (out.with_suffix(".err")).open("w") as stderr:
         proc = subprocess.Popen(command, stdout=stdout, stderr=stderr)
@@ -148,7 +149,7 @@ def _timed(command: list[str], out: Path) -> tuple[float, float, str]:
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status):
         raise SystemExit(f"{' '.join(command)} failed:\n{out.with_suffix('.err').read_text()[-3000:]}")
-    return elapsed, usage.ru_maxrss / 1024, out.read_text()
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.read_text()
 
 
 def main() -> None:
@@ -177,10 +178,10 @@ def run(work: Path, rows: int, tasks: int) -> dict[str, Any]:
     generate(data, rows, tasks)
     generated_s = time.perf_counter() - start
     vf_eval = str(Path(sys.executable).with_name("vf-eval"))
-    ours_s, ours_mib, _ = _timed(
+    ours_s, ours_cpu, ours_mib, _ = _timed(
         [vf_eval, "score", str(data), "--out", str(work / "eval")], work / "ours.out"
     )
-    naive_s, naive_mib, naive_out = _timed(
+    naive_s, naive_cpu, naive_mib, naive_out = _timed(
         [sys.executable, __file__, "--naive-side", str(data)], work / "naive.out"
     )
     ours = json.loads((work / "eval" / "results.json").read_text())
@@ -195,10 +196,16 @@ def run(work: Path, rows: int, tasks: int) -> dict[str, Any]:
         "tasks": len(got),
         "file_mib": round(data.stat().st_size / 2**20, 1),
         "ours_s": round(ours_s, 2),
+        "ours_cpu_s": round(ours_cpu, 2),
+        "ours_rows_per_cpu_s": round(rows / ours_cpu),
         "ours_rows_per_s": round(rows / ours_s),
         "naive_s": round(naive_s, 2),
+        "naive_cpu_s": round(naive_cpu, 2),
         "naive_rows_per_s": round(rows / naive_s),
-        "speedup": round(naive_s / ours_s, 2),
+        "speedup_wall": round(naive_s / ours_s, 2),
+        "speedup_cpu": round(naive_cpu / ours_cpu, 2),
+        "load_average_1min": round(os.getloadavg()[0], 2),
+        "cpus": os.cpu_count(),
         "ours_peak_rss_mib": round(ours_mib, 1),
         "naive_peak_rss_mib": round(naive_mib, 1),
         "generate_s": round(generated_s, 1),
