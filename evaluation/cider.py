@@ -4,8 +4,10 @@ pycocoevalcap is the reference (``tests/eval`` checks equal values on random cor
 per caption building Python dict vectors. This keeps its definition and quirks: idf from the
 references' document frequencies with ``log(max(1, df))``, clipped tf-idf cosine per n-gram order,
 the Gaussian length penalty (sigma 6) on the *bigram* counts, the mean over references, times 10.
-Rows are turned into n-gram ids as they arrive (the only Python work per caption); the corpus is then
-scored at once with sparse matrices, using ``min(a w, b w) b w = min(a, b) b w**2`` per n-gram.
+Each caption's n-grams are kept as 64-bit hashes as rows arrive (8 bytes a gram, no Python object per
+gram; two distinct n-grams of one order in one task would have to collide on 64 bits to change a
+value); the task is then scored at once with sparse matrices, using ``min(a w, b w) b w = min(a, b)
+b w**2`` per n-gram.
 """
 
 from __future__ import annotations
@@ -21,49 +23,35 @@ SIGMA = 6.0
 
 
 class _Sentences:
-    """Per n-gram order, the gram ids of many sentences in CSR layout (ids, offsets)."""
+    """Per n-gram order, the 64-bit hashes of many sentences' grams in CSR layout (hashes, offsets)."""
 
     def __init__(self) -> None:
-        self.ids = [array("I") for _ in range(N)]
-        self.offsets = [array("Q", [0]) for _ in range(N)]
-        self.bigrams = array("l")  # the length CIDEr-D's penalty compares
+        self.hashes = [array("q") for _ in range(N)]
+        self.offsets = [array("q", [0]) for _ in range(N)]
+        self.bigrams = array("q")  # the length CIDEr-D's penalty compares
 
-    def add(self, tokens: list[str], vocab: list[dict[Any, int]]) -> None:
+    def add(self, tokens: list[str]) -> None:
         t = tokens
         orders = (t, pairwise(t), zip(t, t[1:], t[2:]), zip(t, t[1:], t[2:], t[3:]))  # noqa: B905
         for n, grams in enumerate(orders):
-            table = vocab[n]
-            add = table.setdefault  # a new gram gets the next id
-            ids = self.ids[n]
-            ids.extend([add(gram, len(table)) for gram in grams])
-            self.offsets[n].append(len(ids))
+            self.hashes[n].extend(map(hash, grams))
+            self.offsets[n].append(len(self.hashes[n]))
         self.bigrams.append(max(0, len(tokens) - 1))
-
-    def matrix(self, n: int, width: int) -> Any:
-        import numpy as np
-        from scipy.sparse import csr_matrix
-
-        ids = np.frombuffer(self.ids[n], dtype=np.uint32)
-        offsets = np.frombuffer(self.offsets[n], dtype=np.uint64).astype(np.int64)
-        m = csr_matrix((np.ones(len(ids)), ids, offsets), shape=(len(offsets) - 1, width))
-        m.sum_duplicates()
-        return m
 
 
 class CiderD:
     """Add (candidate, references) pairs of pre-tokenised text, then :meth:`score` the corpus."""
 
     def __init__(self) -> None:
-        self._vocab: list[dict[Any, int]] = [{} for _ in range(N)]
         self._hyps = _Sentences()
         self._refs = _Sentences()
-        self._owner = array("I")  # the row each reference belongs to
+        self._owner = array("q")  # the row each reference belongs to
 
     def add(self, candidate: str, references: Sequence[str]) -> None:
         row = len(self._hyps.bigrams)
-        self._hyps.add(candidate.split(), self._vocab)
+        self._hyps.add(candidate.split())
         for reference in references:
-            self._refs.add(reference.split(), self._vocab)
+            self._refs.add(reference.split())
             self._owner.append(row)
 
     def scores(self) -> list[float]:
@@ -73,7 +61,7 @@ class CiderD:
         rows = len(self._hyps.bigrams)
         if not rows:
             return []
-        owner = np.frombuffer(self._owner, dtype=np.uint32).astype(np.int64)
+        owner = np.frombuffer(self._owner, dtype=np.int64)
         log_images = math.log(float(rows))
         delta = np.frombuffer(self._hyps.bigrams, dtype=np.int64)[owner] - np.frombuffer(
             self._refs.bigrams, dtype=np.int64
@@ -81,8 +69,7 @@ class CiderD:
         penalty = np.exp(-(delta.astype(np.float64) ** 2) / (2 * SIGMA**2))
         per_reference = np.zeros(len(owner))
         for n in range(N):
-            width = len(self._vocab[n])
-            hyp, ref = self._hyps.matrix(n, width), self._refs.matrix(n, width)
+            hyp, ref = _matrices(self._hyps, self._refs, n)
             by_row = _rows_to(ref, owner, rows)  # an example's references, summed
             by_row.data[:] = 1.0  # present or not: the document frequency counts examples
             df = np.asarray(by_row.sum(axis=0)).ravel()
@@ -102,6 +89,24 @@ class CiderD:
         """The corpus CIDEr-D: the mean of the per-row scores (0.0 for no rows)."""
         values = self.scores()
         return math.fsum(values) / len(values) if values else 0.0
+
+
+def _matrices(hyps: _Sentences, refs: _Sentences, n: int) -> tuple[Any, Any]:
+    """Order ``n``'s tf matrices (sentences x distinct grams) of the candidates and the references."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    hyp_hashes = np.frombuffer(hyps.hashes[n], dtype=np.int64)
+    ref_hashes = np.frombuffer(refs.hashes[n], dtype=np.int64)
+    _, columns = np.unique(np.concatenate([hyp_hashes, ref_hashes]), return_inverse=True)
+    width = int(columns.max()) + 1 if len(columns) else 0
+    out = []
+    for sentences, cols in ((hyps, columns[: len(hyp_hashes)]), (refs, columns[len(hyp_hashes) :])):
+        offsets = np.frombuffer(sentences.offsets[n], dtype=np.int64)
+        m = csr_matrix((np.ones(len(cols)), cols, offsets), shape=(len(offsets) - 1, width))
+        m.sum_duplicates()
+        out.append(m)
+    return out[0], out[1]
 
 
 def _rows_to(matrix: Any, owner: Any, rows: int) -> Any:

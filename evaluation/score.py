@@ -59,7 +59,7 @@ def score_files(paths: Iterable[Path], on_skip: Callable[[Skipped], None]) -> di
                 except RowError as e:
                     skipped[e.field] += 1
                     on_skip(Skipped(str(path), number, e.field, e.reason))
-    results = {task_id: tasks[task_id].result() for task_id in sorted(tasks) if tasks[task_id].n}
+    results = {task_id: tasks[task_id].result() for task_id in sorted(tasks)}
     by_category: dict[str, list[dict[str, object]]] = {}
     for result in results.values():
         by_category.setdefault(str(result["category"]), []).append(result)
@@ -82,11 +82,14 @@ def _score_line(raw: bytes, tasks: dict[str, TaskScore], seen: set[int]) -> None
     if key in seen:
         raise RowError("id", f"duplicate id {row.id!r} in task {row.task_id!r}")
     task = tasks.get(row.task_id)
-    if task is None:
-        task = tasks[row.task_id] = TaskScore(row.task_id, row.metric, row.category)
+    if task is None:  # the task's first scorable row fixes its metric and category
+        task = TaskScore(row.task_id, row.metric, row.category)
+        task.add(row)
+        tasks[row.task_id] = task
     elif row.metric != task.metric:
         raise RowError("metric", f"{row.metric!r}, but task {row.task_id!r} is scored with {task.metric!r}")
     elif row.category != task.category:
         raise RowError("category", f"{row.category!r}, but task {row.task_id!r} is in {task.category!r}")
-    task.add(row)
+    else:
+        task.add(row)
     seen.add(key)
