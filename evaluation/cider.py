@@ -4,10 +4,10 @@ pycocoevalcap is the reference (``tests/eval`` checks equal values on random cor
 per caption building Python dict vectors. This keeps its definition and quirks: idf from the
 references' document frequencies with ``log(max(1, df))``, clipped tf-idf cosine per n-gram order,
 the Gaussian length penalty (sigma 6) on the *bigram* counts, the mean over references, times 10.
-Each caption's n-grams are kept as 64-bit hashes as rows arrive (8 bytes a gram, no Python object per
-gram; two distinct n-grams of one order in one task would have to collide on 64 bits to change a
-value); the task is then scored at once with sparse matrices, using ``min(a w, b w) b w = min(a, b)
-b w**2`` per n-gram.
+A task keeps its tokenised captions as rows arrive (document frequencies need every reference
+first); scoring then turns each n-gram into its 64-bit hash (no Python object per gram; two distinct
+n-grams of one order in one task would have to collide on 64 bits to change a value) and scores the
+task at once with sparse matrices, using ``min(a w, b w) b w = min(a, b) b w**2`` per n-gram.
 """
 
 from __future__ import annotations
@@ -43,33 +43,33 @@ class CiderD:
     """Add (candidate, references) pairs of pre-tokenised text, then :meth:`score` the corpus."""
 
     def __init__(self) -> None:
-        self._hyps = _Sentences()
-        self._refs = _Sentences()
-        self._owner = array("q")  # the row each reference belongs to
+        self._rows: list[tuple[str, tuple[str, ...]]] = []
 
     def add(self, candidate: str, references: Sequence[str]) -> None:
-        row = len(self._hyps.bigrams)
-        self._hyps.add(candidate.split())
-        for reference in references:
-            self._refs.add(reference.split())
-            self._owner.append(row)
+        self._rows.append((candidate, tuple(references)))
 
     def scores(self) -> list[float]:
         """Per-row CIDEr-D, in the order rows were added."""
         import numpy as np
 
-        rows = len(self._hyps.bigrams)
+        rows = len(self._rows)
         if not rows:
             return []
-        owner = np.frombuffer(self._owner, dtype=np.int64)
+        hyps, refs, owners = _Sentences(), _Sentences(), array("q")
+        for row, (candidate, references) in enumerate(self._rows):
+            hyps.add(candidate.split())
+            for reference in references:
+                refs.add(reference.split())
+                owners.append(row)
+        owner = np.frombuffer(owners, dtype=np.int64)
         log_images = math.log(float(rows))
-        delta = np.frombuffer(self._hyps.bigrams, dtype=np.int64)[owner] - np.frombuffer(
-            self._refs.bigrams, dtype=np.int64
+        delta = np.frombuffer(hyps.bigrams, dtype=np.int64)[owner] - np.frombuffer(
+            refs.bigrams, dtype=np.int64
         )
         penalty = np.exp(-(delta.astype(np.float64) ** 2) / (2 * SIGMA**2))
         per_reference = np.zeros(len(owner))
         for n in range(N):
-            hyp, ref = _matrices(self._hyps, self._refs, n)
+            hyp, ref = _matrices(hyps, refs, n)
             by_row = _rows_to(ref, owner, rows)  # an example's references, summed
             by_row.data[:] = 1.0  # present or not: the document frequency counts examples
             df = np.asarray(by_row.sum(axis=0)).ravel()

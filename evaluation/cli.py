@@ -31,6 +31,11 @@ class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(_LAZY)
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """``--help`` lists the commands from their one-line help here, importing none of them."""
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, _LAZY[name][2]) for name in self.list_commands(ctx)])
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in _LAZY:
             return None
@@ -48,12 +53,20 @@ class LazyGroup(click.Group):
 
 
 def _missing(name: str, module_name: str, help_text: str) -> click.Command:
-    def fail() -> None:
+    """A stand-in that takes any arguments and says why the real command is not there."""
+
+    def fail(args: tuple[str, ...]) -> None:
         raise click.ClickException(
             f"`vf-eval {name}` is not available: module {module_name} is not installed"
         )
 
-    return click.Command(name, callback=fail, help=f"{help_text} [unavailable: {module_name} missing]")
+    return click.Command(
+        name,
+        callback=fail,
+        params=[click.Argument(["args"], nargs=-1, type=click.UNPROCESSED)],
+        context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+        help=f"{help_text} [unavailable: {module_name} missing]",
+    )
 
 
 @click.group(cls=LazyGroup)

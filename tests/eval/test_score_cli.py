@@ -116,9 +116,19 @@ def test_generate_absent_or_lazy() -> None:
         "from visionflan_eval.cli import main\n"
         "r = CliRunner().invoke(main, ['--help'])\n"
         "assert r.exit_code == 0 and 'score' in r.output and 'generate' in r.output, r.output\n"
+        "assert 'visionflan_eval.generate' not in sys.modules\n"
         "import visionflan_eval.score, visionflan_eval.compare\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('torch', 'transformers', 'visionflan_tasks')]\n"
         "assert not bad, bad\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_a_missing_subcommand_module_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from visionflan_eval import cli
+
+    monkeypatch.setitem(cli._LAZY, "generate", ("visionflan_eval._not_there", "generate", "Generate."))
+    result = CliRunner().invoke(main, ["generate", "--model", "x"])
+    assert result.exit_code != 0
+    assert "module visionflan_eval._not_there is not installed" in result.output
