@@ -13,7 +13,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet "$(TORCH_SPEC)"
-	$(BIN)/pip install --quiet -e ".[export,train,dev,mat,lmdb,npz]"
+	$(BIN)/pip install --quiet -e ".[export,train,dev,mat,lmdb,npz,eval]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -33,7 +33,7 @@ demo: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/mypy visionflan_core tasks trainer shards
+	$(BIN)/mypy visionflan_core tasks trainer shards evaluation
 
 test: lint
 	$(BIN)/python -m pytest -q
