@@ -22,6 +22,7 @@ LAZY_COMMANDS = {
     "new": "visionflan_core.cli_tasks:new",
     "export": "visionflan_core.export.cli:export",
     "merge": "visionflan_core.export.cli:merge",
+    "gallery": "visionflan_core.gallery.cli:gallery",
 }
 
 
