@@ -80,8 +80,9 @@ BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stab
 
 def find_browser() -> tuple[str, str] | None:
     """(browser, chromedriver) on PATH (``VF_CHROMIUM``/``VF_CHROMEDRIVER`` override), or None."""
-    browser = os.environ.get("VF_CHROMIUM") or next(filter(None, map(shutil.which, BROWSERS)), None)
-    driver = os.environ.get("VF_CHROMEDRIVER") or shutil.which("chromedriver")
+    names = [os.environ["VF_CHROMIUM"]] if os.environ.get("VF_CHROMIUM") else BROWSERS
+    browser = next(filter(None, map(shutil.which, names)), None)
+    driver = shutil.which(os.environ.get("VF_CHROMEDRIVER") or "chromedriver")
     return (browser, driver) if browser and driver else None
 
 

@@ -250,3 +250,16 @@ def test_cli_exits_1_when_a_task_cannot_be_shown(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "failed: AI2D+visual_question_answering: data folder" in result.output
     assert (tmp_path / "site" / "index.html").is_file()  # the site is still written whole
+
+
+def test_a_truncated_image_is_a_problem_of_its_record(registry: Registry, data_root: Path,
+                                                      tmp_path: Path) -> None:
+    root = _copy_root(data_root, tmp_path)
+    whole = (root / "coco" / "images" / "fake_alpha" / "0000.png").read_bytes()
+    (root / "coco" / "cut.png").write_bytes(whole[: len(whole) // 2])
+    add_records(root / "coco", [{"id": "cut", "images": ["cut.png"], "label": "cat"}])
+    result = gallery_of_registry(tmp_path / "site", registry, ["fake_alpha"], data_root=root,
+                                 options=GalleryOptions(count=10))
+    assert [(p.record_id, p.file, p.message) for p in result.problems] == [
+        ("cut", "cut.png", "image is truncated: no PNG end-of-image marker")]
+    assert result.examples == 5  # the record is still shown, its image marked as not shown

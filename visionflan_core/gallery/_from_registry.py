@@ -15,6 +15,7 @@ from ..export.stable import describe_error, stable_text
 from ..records import DERIVED_PREFIX, derived_dir
 from ._images import ImageProblem, ImageStore, locate
 from ._model import DatasetView, ExampleView, ImageView, TaskView
+from .errors import GalleryError
 
 
 def registry_task_view(entry: Any) -> TaskView:
@@ -97,6 +98,8 @@ def collect_task(registry: Any, task_id: str, store: ImageStore, *, data_root: P
         view.problems.extend(problems)
     except TaskError as error:
         view.failed = error.problem.message
+    except GalleryError:  # writing the site failed (disk full...): the run's error, not the task's
+        raise
     except Exception as error:  # a plugin's own code: this task's problem only
         view.failed = f"task does not load or read: {describe_error(error)}"
     if view.failed is None and not view.examples:

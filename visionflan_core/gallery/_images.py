@@ -21,8 +21,10 @@ from typing import cast
 
 from PIL import Image, ImageOps
 
+from ..errors import os_error_line
 from ..images import IMAGE_ERRORS, image_error_reason, read_regular_file, truncation
 from ._model import ImageView
+from .errors import GalleryError
 
 THUMB_SIDE = 256
 THUMB_QUALITY = 85
@@ -84,13 +86,19 @@ class ImageStore:
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-                    known = self._store(data, digest)
+                    known, full_bytes, thumb_bytes = self._convert(data, digest)
             except IMAGE_ERRORS as error:
                 raise ImageProblem(image_error_reason(error)) from None
+            try:  # the site's own files: an error here is the run's, not this image's
+                (self.site / known.full).write_bytes(full_bytes)
+                (self.site / known.thumb).write_bytes(thumb_bytes)
+            except OSError as error:
+                raise GalleryError(os_error_line(error)) from None
             self._stored[digest] = known
         return replace(known, source=source)
 
-    def _store(self, data: bytes, digest: str) -> ImageView:
+    def _convert(self, data: bytes, digest: str) -> tuple[ImageView, bytes, bytes]:
+        """The image's entry, the bytes of its full file and of its thumbnail."""
         with Image.open(io.BytesIO(data)) as image:
             image_format = image.format or ""
             reason = truncation(data, image_format)
@@ -111,12 +119,10 @@ class ImageStore:
                 full_bytes = data
             thumb = _flat_rgb(upright)
             thumb.thumbnail((self.thumb_side, self.thumb_side), Image.Resampling.LANCZOS)
-        full = f"{IMAGES_DIR}/{digest}.{ext}"
-        small = f"{THUMBS_DIR}/{digest}.jpg"
-        (self.site / full).write_bytes(full_bytes)
-        (self.site / small).write_bytes(_encode(thumb, "JPEG"))
-        return ImageView(full=full, thumb=small, width=width, height=height,
-                         thumb_width=thumb.width, thumb_height=thumb.height, source="")
+        view = ImageView(full=f"{IMAGES_DIR}/{digest}.{ext}", thumb=f"{THUMBS_DIR}/{digest}.jpg",
+                         width=width, height=height, thumb_width=thumb.width, thumb_height=thumb.height,
+                         source="")
+        return view, full_bytes, _encode(thumb, "JPEG")
 
 
 def _flat_rgb(image: Image.Image) -> Image.Image:
