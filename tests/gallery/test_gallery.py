@@ -196,12 +196,15 @@ def test_export_folder_gets_the_same_view(registry: Registry, data_root: Path, t
     page = next((tmp_path / "site" / "tasks").glob("FAKE_alpha-*.html")).read_text()
     assert "What is shown in the image?" in page  # the registry knows it: template shown
     assert "shard</dt><dd><code>jsonl/shard-00000.jsonl" in page  # jsonl is read first
-    assert "template sha256" in page or "template hash" in page
+    assert "template hash</dt><dd><code>" in page  # jsonl provenance
+    assert "templates of this export</dt><dd>the installed ones shown here</dd>" in page
     # the llava shards alone give the same pages, less the jsonl provenance
     shutil.rmtree(tmp_path / "exp" / "jsonl")
     llava = gallery_of_export(tmp_path / "llava", tmp_path / "exp", registry=registry,
                               options=GalleryOptions(count=2))
     assert (llava.tasks, llava.examples, llava.problems) == (3, result.examples, [])
+    llava_page = next((tmp_path / "llava" / "tasks").glob("FAKE_alpha-*.html")).read_text()
+    assert "unknown (llava shards carry no provenance)" in llava_page
     assert sorted(os.listdir(tmp_path / "llava" / "images")) == sorted(
         os.listdir(tmp_path / "site" / "images"))
 

@@ -132,6 +132,7 @@ def export_views(export_dir: Path, tasks: dict[str, _Task], selected: list[str],
         if entry is not None:
             view = registry_task_view(entry)
             view.name = name
+            view.metadata.append(("templates of this export", _template_match(registry, entry.id, task)))
         else:
             view = TaskView(key=name, name=name, task_id=task.task_id or name, category="", group="-",
                             answer_type="-", dataset=None, records=None)
@@ -146,6 +147,23 @@ def export_views(export_dir: Path, tasks: dict[str, _Task], selected: list[str],
             view.examples.append(_example(export_dir, shard, record, store, view.problems, name))
         views.append(view)
     return views
+
+
+def _template_match(registry: Any, task_id: str, task: _Task) -> str:
+    """Whether the shown examples were rendered with the installed templates (jsonl provenance)."""
+    used = sorted({(str(p.get("template_id")), str(p.get("template_hash"))) for _, record in task.firsts
+                   if isinstance(p := record.get("provenance"), dict)})
+    if not used:
+        return "unknown (llava shards carry no provenance)"
+    try:
+        installed = {key: template.sha256 for key, template in registry.load(task_id).templates.items()}
+    except Exception as error:  # a plugin's own code: say so and go on
+        return f"unknown: the installed task does not load ({type(error).__name__})"
+    differ = [f"{key} {digest[:12]} (installed: {installed[key][:12] if key in installed else 'none'})"
+              for key, digest in used if installed.get(key) != digest]
+    if differ:
+        return "differ from the installed ones shown here: " + ", ".join(differ)
+    return "the installed ones shown here"
 
 
 def _known(registry: Any, name: str) -> Any:
