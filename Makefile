@@ -13,23 +13,26 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet "$(TORCH_SPEC)"
-	$(BIN)/pip install --quiet -e ".[export,train,dev,mat,lmdb,npz,eval]"
+	$(BIN)/pip install --quiet -e ".[export,train,dev,mat,lmdb,npz,eval,browser]"
 	touch $(STAMP)
 
 install: $(STAMP)
 
 # The main job on the embedded default, with no downloaded data: every built-in task validated and
-# rendered from its bundled fixture, exported as stage-1 shards in all four formats, the bundled
-# GPT-4-style conversations exported for stage 2, and both training stages run on a tiny model (CPU).
+# rendered from its bundled fixture, shown in a static HTML gallery (out/demo/gallery), exported as
+# stage-1 shards in all four formats, the bundled GPT-4-style conversations exported for stage 2,
+# and both training stages run on a tiny model (CPU).
 demo: $(STAMP)
 	rm -rf $(DEMO_OUT)
 	$(BIN)/vf-tasks validate --all
 	$(BIN)/vf-tasks list
 	$(BIN)/vf-tasks show --all -n 1
+	$(BIN)/vf-tasks gallery $(DEMO_OUT)/gallery
 	$(BIN)/vf-tasks export $(DEMO_OUT)/stage1 --mixture vision-flan-demo --format llava,jsonl,webdataset,parquet
 	$(BIN)/vf-tasks export $(DEMO_OUT)/stage2 --mixture llava-gpt4-1k --format llava
 	$(BIN)/vf-train pipeline --stage1 stage1-cpu --stage2 stage2-cpu --model tiny \
 		--stage1-data $(DEMO_OUT)/stage1 --stage2-data $(DEMO_OUT)/stage2 --output-dir $(DEMO_OUT)/run
+	@echo "gallery of the bundled fixtures: $(abspath $(DEMO_OUT))/gallery/index.html"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

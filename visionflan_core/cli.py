@@ -23,6 +23,7 @@ LAZY_COMMANDS = {
     "export": "visionflan_core.export.cli:export",
     "merge": "visionflan_core.export.cli:merge",
     "fetch-release": "visionflan_core.cli_release:fetch_release_command",
+    "gallery": "visionflan_core.gallery.cli:gallery",
 }
 
 
