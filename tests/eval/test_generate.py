@@ -1,0 +1,175 @@
+"""``vf-eval generate`` on the bundled fixtures with a tiny random LLaVA: every answer type, the
+evaluation/training partition, official splits, resuming and determinism."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+from visionflan_core.cli import cli as vf_tasks
+from visionflan_eval.generate import generate
+
+# one task of every answer type (and both short-answer metrics)
+TASKS = {
+    "ai2d_visual_question_answering": ("multiple_choice", "mc_accuracy"),
+    "ok_vqa": ("short_answer", "vqa_accuracy"),
+    "docvqa_question_answer": ("short_answer", "anls"),
+    "aid_aerial_scene_classification": ("label", "label_match"),
+    "flickr30k_caption_image": ("free_text", "cider"),
+    "voc2007_object_detection": ("structured", "exact_match"),
+}
+KEYS = {"id", "task_id", "release_name", "category", "answer_type", "metric", "prompt", "prediction",
+        "references"}
+
+
+def mixture(path: Path, holdout: list[str] | None = None, **fields: Any) -> Path:
+    spec: dict[str, Any] = {"name": path.stem, "fixtures": True, **fields}
+    if holdout:
+        spec["holdout"] = {"tasks": holdout}
+    path.write_text(json.dumps(spec))  # JSON is YAML
+    return path
+
+
+def run(*args: str | Path) -> Result:
+    return CliRunner().invoke(generate, [str(a) for a in args], catch_exceptions=False)
+
+
+def rows(out: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (out / "predictions.jsonl").read_text().splitlines()]
+
+
+@pytest.fixture(scope="module")
+def every_type(tiny_final: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("every")
+    held = mixture(tmp / "held.yaml", holdout=list(TASKS))
+    result = run("--model", tiny_final, "--tasks", f"holdout:{held}", "--out", tmp / "eval",
+                 "--batch-size", "3", "--max-new-tokens", "4")
+    assert result.exit_code == 0, result.output
+    return tmp / "eval"
+
+
+def test_every_answer_type_gets_rows_in_the_schema(every_type: Path) -> None:
+    got = rows(every_type)
+    assert {r["task_id"] for r in got} == set(TASKS)
+    for row in got:
+        assert KEYS <= set(row), row
+        assert (row["answer_type"], row["metric"]) == TASKS[row["task_id"]]
+        assert isinstance(row["prediction"], str) and row["references"]
+        assert ("options" in row) == (row["answer_type"] == "multiple_choice")
+    assert len({r["id"] for r in got}) == len(got)
+    manifest = json.loads((every_type / "generate.json").read_text())
+    assert manifest["complete"] and manifest["examples"] == len(got)
+    assert {t["task"]: t["evaluated"] for t in manifest["tasks"]} == {
+        t: sum(r["task_id"] == t for r in got) for t in TASKS}
+
+
+def test_references_come_from_the_record(every_type: Path) -> None:
+    by_task: dict[str, list[dict[str, Any]]] = {}
+    for row in rows(every_type):
+        by_task.setdefault(row["task_id"], []).append(row)
+    for row in by_task["ok_vqa"]:
+        assert len(row["references"]) == 10  # VQA's ten human answers
+    for row in by_task["ai2d_visual_question_answering"]:
+        label, text = row["references"]
+        assert {"label": label, "text": text} in row["options"]
+        assert f"({label}) {text}" in row["prompt"]  # the option as the prompt shows it
+    flickr = json.loads((Path(__file__).parents[2] / "tasks/flickr30k/fixture/dataset_flickr30k.json")
+                        .read_text())
+    captions = {i["filename"]: [s["raw"] for s in i["sentences"]] for i in flickr["images"]}
+    for row in by_task["flickr30k_caption_image"]:
+        assert row["references"] == captions[row["id"].rsplit("+", 1)[1]]
+    for row in by_task["aid_aerial_scene_classification"]:
+        label, sentence = row["references"]  # the class name and the stage-1 sentence target
+        assert label in sentence and sentence.endswith(".")
+    for row in by_task["voc2007_object_detection"]:
+        assert len(row["references"]) == 1  # the list of objects is one answer, not alternatives
+
+
+def test_trained_tasks_are_evaluated_on_records_the_export_never_selects(
+        tiny_final: Path, tmp_path: Path) -> None:
+    """With cap 2 the export keeps 2 records of each task; generate gets exactly the others."""
+    spec = mixture(tmp_path / "train.yaml", cap=2, select={"include": ["ok_vqa", "aid_*"]})
+    export = CliRunner().invoke(vf_tasks, ["export", str(tmp_path / "export"), "--mixture", str(spec),
+                                           "--format", "jsonl"], catch_exceptions=False)
+    assert export.exit_code == 0, export.output
+    trained = {json.loads(line)["id"] for f in (tmp_path / "export").rglob("*.jsonl")
+               if f.parent.name == "jsonl" for line in f.read_text().splitlines()}
+    result = run("--model", tiny_final, "--tasks", "ok_vqa,AID+aerial_scene_classification",
+                 "--train-mixture", spec, "--out", tmp_path / "eval", "--max-new-tokens", "2")
+    assert result.exit_code == 0, result.output
+    evaluated = {r["id"] for r in rows(tmp_path / "eval")}
+    assert len(trained) == 4 and evaluated and not trained & evaluated
+    manifest = json.loads((tmp_path / "eval" / "generate.json").read_text())
+    for task in manifest["tasks"]:
+        assert task["in_training"] == 2 and task["evaluated"] == task["read"] - 2
+        assert "smallest selection hashes" in task["rule"]
+
+
+def test_official_split_is_read_where_the_reader_has_one(tiny_final: Path, tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(Path(__file__).parents[2] / "tasks/a_okvqa/fixture", root / "a_okvqa")
+    train = json.loads((root / "a_okvqa/aokvqa_v1p0_train.json").read_text())
+    (root / "a_okvqa/aokvqa_v1p0_val.json").write_text(json.dumps(train[:2]))
+    shutil.copytree(root / "a_okvqa/train2017", root / "a_okvqa/val2017")
+    result = run("--model", tiny_final, "--tasks", "a_okvqa_*", "--data-root", root,
+                 "--split", "val", "--out", tmp_path / "eval", "--max-new-tokens", "2")
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((tmp_path / "eval" / "generate.json").read_text())
+    assert manifest["tasks"] and all(t["rule"] == "official split 'val'" and t["read"] == 2
+                                     for t in manifest["tasks"])
+
+
+def test_a_killed_run_resumes_to_the_same_bytes(every_type: Path, tiny_final: Path, tmp_path: Path) -> None:
+    full = (every_type / "predictions.jsonl").read_bytes()
+    lines = full.splitlines(keepends=True)
+    held = every_type.parent / "held.yaml"
+    # killed after the first batch, in the middle of a batch, and in the middle of a line
+    for cut in (sum(map(len, lines[:3])), sum(map(len, lines[:4])), sum(map(len, lines[:7])) + 9):
+        out = tmp_path / f"cut{cut}"
+        shutil.copytree(every_type, out)
+        (out / "predictions.jsonl").write_bytes(full[:cut])
+        result = run("--model", tiny_final, "--tasks", f"holdout:{held}", "--out", out,
+                     "--batch-size", "3", "--max-new-tokens", "4")
+        assert result.exit_code == 0, result.output
+        assert (out / "predictions.jsonl").read_bytes() == full, cut
+    again = run("--model", tiny_final, "--tasks", f"holdout:{held}", "--out", every_type,
+                "--batch-size", "3", "--max-new-tokens", "4")
+    assert "0 generated now" in again.output and (every_type / "predictions.jsonl").read_bytes() == full
+
+
+def test_same_answers_at_any_batch_size(every_type: Path, tiny_final: Path, tmp_path: Path) -> None:
+    held = every_type.parent / "held.yaml"
+    result = run("--model", tiny_final, "--tasks", f"holdout:{held}", "--out", tmp_path / "b1",
+                 "--batch-size", "1", "--max-new-tokens", "4")
+    assert result.exit_code == 0, result.output
+    assert [r["prediction"] for r in rows(tmp_path / "b1")] == [r["prediction"] for r in rows(every_type)]
+
+
+def test_another_command_on_the_same_folder_is_refused(every_type: Path, tiny_final: Path) -> None:
+    held = every_type.parent / "held.yaml"
+    result = run("--model", tiny_final, "--tasks", f"holdout:{held}", "--out", every_type,
+                 "--batch-size", "3", "--max-new-tokens", "5")
+    assert result.exit_code != 0 and "other settings" in result.output
+
+
+def test_nothing_to_evaluate_fails_and_says_why(tiny_final: Path, tmp_path: Path) -> None:
+    result = run("--model", tiny_final, "--tasks", "ok_vqa", "--train-mixture", "vision-flan-demo",
+                 "--out", tmp_path / "eval")
+    assert result.exit_code != 0
+    assert "nothing to evaluate" in result.output and "ok_vqa: 0 of 4 records" in result.output
+    assert not (tmp_path / "eval" / "predictions.jsonl").exists()
+
+
+@pytest.mark.parametrize(("tasks", "message"), [
+    ("ok_vqq", "did you mean ok_vqa"),
+    ("holdout:vision-flan-demo", "holds out no task"),
+    ("holdout:no-such-mixture", "no mixture 'no-such-mixture'"),
+])
+def test_a_selection_that_selects_nothing_is_an_error(tiny_final: Path, tmp_path: Path, tasks: str,
+                                                      message: str) -> None:
+    result = run("--model", tiny_final, "--tasks", tasks, "--out", tmp_path / "eval")
+    assert result.exit_code != 0 and message in result.output, result.output
