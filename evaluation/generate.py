@@ -20,19 +20,31 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import click
-
-from .examples import EvalExample, TaskReport, plan, resolve_tasks
 
 if TYPE_CHECKING:
     import torch
     from transformers import LlavaForConditionalGeneration, ProcessorMixin
 
+    from .examples import TaskReport
+
 PREDICTIONS = "predictions.jsonl"
 MANIFEST = "generate.json"
 SKIPPED = "skipped.jsonl"
+
+
+class Prompt(Protocol):
+    """What generation needs of an example (:class:`.examples.EvalExample`, or a benchmark's own)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def prompt(self) -> str: ...
+    @property
+    def images(self) -> tuple[Path, ...]: ...
+    def row(self, prediction: str) -> dict[str, Any]: ...
 
 
 class GenerateError(click.ClickException):
@@ -69,12 +81,12 @@ class Generator:
         model.to(torch.device(device))  # type: ignore[arg-type]  # transformers' stub types it oddly
         return cls(model.eval(), processor, max_new_tokens)  # type: ignore[no-untyped-call]
 
-    def prompts(self, examples: Sequence[EvalExample]) -> list[str]:
+    def prompts(self, examples: Sequence[Prompt]) -> list[str]:
         """Each example's prompt through the saved chat template, with the generation prompt."""
         return [self.processor.apply_chat_template([{"role": "user", "content": e.prompt}],
                                                    add_generation_prompt=True) for e in examples]
 
-    def inputs(self, examples: Sequence[EvalExample]) -> dict[str, torch.Tensor]:
+    def inputs(self, examples: Sequence[Prompt]) -> dict[str, torch.Tensor]:
         """One left-padded batch: token ids, attention mask and every image's pixels, in order."""
         from PIL import Image
 
@@ -87,7 +99,7 @@ class Generator:
                                return_tensors="pt")
         return {k: v.to(self.model.device) for k, v in batch.items()}
 
-    def answer(self, examples: Sequence[EvalExample]) -> list[str]:
+    def answer(self, examples: Sequence[Prompt]) -> list[str]:
         """Greedy answers, one ``generate`` call for the whole batch."""
         import torch
 
@@ -108,7 +120,7 @@ def model_stamp(path: Path) -> list[list[Any]]:
     return [[p.name, p.stat().st_size, p.stat().st_mtime_ns] for p in sorted(path.iterdir()) if p.is_file()]
 
 
-def fingerprint(settings: dict[str, Any], examples: Sequence[EvalExample]) -> str:
+def fingerprint(settings: dict[str, Any], examples: Sequence[Prompt]) -> str:
     """What makes two runs the same run: the settings and every example id, prompt and image."""
     digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode())
     for e in examples:
@@ -135,7 +147,7 @@ def write_json(path: Path, value: Any) -> None:
     partial.replace(path)
 
 
-def run(examples: Sequence[EvalExample], out: Path, generator: Generator, batch_size: int,
+def run(examples: Sequence[Prompt], out: Path, generator: Generator, batch_size: int,
         progress: bool = True) -> int:
     """Answer every example not yet in ``out/predictions.jsonl``; returns how many rows were added.
 
@@ -191,6 +203,8 @@ def generate(model_dir: Path, patterns: tuple[str, ...], data_root: Path | None,
     """Answer each selected task's evaluation prompts with MODEL; write EVAL/predictions.jsonl."""
     from visionflan_core.errors import VisionFlanError
     from visionflan_core.registry import discover
+
+    from .examples import plan, resolve_tasks
 
     if not (model_dir / "config.json").is_file():
         raise GenerateError(f"--model {model_dir}: no config.json (give a folder like vf-train's RUN/final)")
