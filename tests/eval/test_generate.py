@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -128,8 +132,8 @@ def test_a_killed_run_resumes_to_the_same_bytes(every_type: Path, tiny_final: Pa
     full = (every_type / "predictions.jsonl").read_bytes()
     lines = full.splitlines(keepends=True)
     held = every_type.parent / "held.yaml"
-    # killed after the first batch, in the middle of a batch, and in the middle of a line
-    for cut in (sum(map(len, lines[:3])), sum(map(len, lines[:4])), sum(map(len, lines[:7])) + 9):
+    # killed in the middle of a batch (batches of 3: rows 4-6), and in the middle of a line
+    for cut in (sum(map(len, lines[:4])), sum(map(len, lines[:7])) + 9):
         out = tmp_path / f"cut{cut}"
         shutil.copytree(every_type, out)
         (out / "predictions.jsonl").write_bytes(full[:cut])
@@ -174,3 +178,28 @@ def test_a_selection_that_selects_nothing_is_an_error(tiny_final: Path, tmp_path
                                                       message: str) -> None:
     result = run("--model", tiny_final, "--tasks", tasks, "--out", tmp_path / "eval")
     assert result.exit_code != 0 and message in result.output, result.output
+
+
+def test_a_sigkilled_process_resumes_to_the_bytes_of_an_uninterrupted_run(
+        every_type: Path, tiny_final: Path, tmp_path: Path) -> None:
+    held = every_type.parent / "held.yaml"
+    args = ["--model", str(tiny_final), "--tasks", "ok_vqa,ai2d_visual_question_answering",
+            "--train-mixture", str(held), "--batch-size", "1", "--max-new-tokens", "24"]
+    killed = tmp_path / "killed"
+    proc = subprocess.Popen([sys.executable, "-m", "visionflan_eval.generate", *args, "--out", str(killed)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    predictions = killed / "predictions.jsonl"
+    deadline = time.monotonic() + 120
+    while proc.poll() is None and time.monotonic() < deadline:
+        if predictions.is_file() and predictions.stat().st_size:
+            proc.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.005)
+    proc.wait(timeout=60)
+    written = predictions.read_bytes().count(b"\n")
+    assert proc.returncode == -signal.SIGKILL and 0 < written < 8, (proc.returncode, written)
+    resumed = run(*args, "--out", killed)
+    assert resumed.exit_code == 0 and f"{8 - written} generated now" in resumed.output, resumed.output
+    fresh = run(*args, "--out", tmp_path / "fresh")
+    assert fresh.exit_code == 0
+    assert predictions.read_bytes() == (tmp_path / "fresh" / "predictions.jsonl").read_bytes()
