@@ -171,12 +171,17 @@ def task_metric(task: Task) -> str:
 
 
 def with_split(task: Task, split: str) -> Task | None:
-    """The task reading its official ``split``, or ``None`` if its reader has no split option."""
+    """The task reading its official ``split``, or ``None`` if its reader has no split option.
+
+    ``split`` replaces the last part of the reader's ``split`` option (``mocheg/train`` becomes
+    ``mocheg/val``) or is the one item of its ``splits`` list.
+    """
     options = dict(task.spec.source.options)
     if isinstance(options.get("split"), str):
-        if options["split"] == split:
+        folder, _, trained = options["split"].rpartition("/")  # MOCHEG: "mocheg/train"
+        if trained == split:
             return None  # that is the split training reads
-        options["split"] = split
+        options["split"] = f"{folder}/{split}" if folder else split
     elif isinstance(options.get("splits"), list):
         if split in options["splits"]:
             return None

@@ -203,3 +203,25 @@ def test_a_sigkilled_process_resumes_to_the_bytes_of_an_uninterrupted_run(
     fresh = run(*args, "--out", tmp_path / "fresh")
     assert fresh.exit_code == 0
     assert predictions.read_bytes() == (tmp_path / "fresh" / "predictions.jsonl").read_bytes()
+
+
+def test_the_bundled_cars_fixture_has_a_test_split(tiny_final: Path, tmp_path: Path) -> None:
+    result = run("--model", tiny_final, "--tasks", "cars_car_classification", "--split", "test",
+                 "--out", tmp_path / "eval", "--max-new-tokens", "2")
+    assert result.exit_code == 0, result.output
+    assert "cars_car_classification: 1 of 1 records (official split 'test'" in result.output
+    assert [r["id"].rsplit("+", 1)[1] for r in rows(tmp_path / "eval")] == ["00001"]
+
+
+def test_split_replaces_the_last_part_of_the_reader_option() -> None:
+    from visionflan_eval.examples import with_split
+
+    from visionflan_core.registry import discover
+
+    registry = discover()
+    mocheg = registry.load(next(e.id for e in registry if e.dataset.id == "mocheg"))
+    assert mocheg.spec.source.options["split"] == "mocheg/train"
+    switched = with_split(mocheg, "val")
+    assert switched is not None and switched.spec.source.options["split"] == "mocheg/val"
+    assert with_split(mocheg, "train") is None  # the split training reads is no evaluation split
+    assert with_split(registry.load("ok_vqa"), "val") is None  # no split option: partition instead
