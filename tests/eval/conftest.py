@@ -12,14 +12,14 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
 def save_tiny_final(path: Path, seed: int = 0) -> Path:
-    """``build_tiny`` saved with the vicuna_v1 chat template training's processor carries."""
-    from visionflan_trainer.conversation import chat_template
-    from visionflan_trainer.model import build_tiny, make_processor
+    """``build_tiny`` saved with the processor ``vf-train`` saves (vicuna_v1 chat template, exact pixels)."""
+    from visionflan_trainer.images import ImageSpec
+    from visionflan_trainer.model import build_tiny, training_processor
 
     loaded = build_tiny(seed)
+    spec = ImageSpec.from_processor(loaded.processor.image_processor, "pad")
     loaded.model.save_pretrained(path)
-    make_processor(loaded.tokenizer, loaded.model.config.vision_config,
-                   chat_template=chat_template("vicuna_v1")).save_pretrained(path)
+    training_processor(loaded, "vicuna_v1", spec).save_pretrained(path)
     return path
 
 

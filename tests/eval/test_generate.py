@@ -225,3 +225,17 @@ def test_split_replaces_the_last_part_of_the_reader_option() -> None:
     assert switched is not None and switched.spec.source.options["split"] == "mocheg/val"
     assert with_split(mocheg, "train") is None  # the split training reads is no evaluation split
     assert with_split(registry.load("ok_vqa"), "val") is None  # no split option: partition instead
+
+
+def test_the_checkpoint_offers_what_lmms_eval_llava_hf_reads(tiny_final: Path) -> None:
+    """lmms-eval is not installed here (it pulls another torch); its ``llava_hf`` loader reads
+    ``AutoConfig`` (model_type llava), ``AutoProcessor`` and the tokenizer's chat template."""
+    from transformers import AutoConfig, AutoProcessor, AutoTokenizer
+
+    assert AutoConfig.from_pretrained(tiny_final).model_type == "llava"
+    processor = AutoProcessor.from_pretrained(tiny_final)
+    tokenizer = AutoTokenizer.from_pretrained(tiny_final)
+    messages = [{"role": "user", "content": "<image>\\nWhat is shown?"}]
+    assert tokenizer.chat_template is not None
+    assert (tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+            == processor.apply_chat_template(messages, add_generation_prompt=True))
