@@ -25,7 +25,7 @@ References (all acceptable answers) come from the record, by reader family:
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeGuard
@@ -91,10 +91,11 @@ class TaskReport:
     in_training: int = 0
     evaluated: int = 0
     problems: int = 0
+    over_limit: int = 0  # evaluation records past ``--limit``
 
     def to_json(self) -> dict[str, Any]:
-        return {"task": self.task_id, "rule": self.rule, "read": self.read,
-                "in_training": self.in_training, "evaluated": self.evaluated, "problems": self.problems}
+        return {"task": self.task_id, "rule": self.rule, "read": self.read, "in_training": self.in_training,
+                "over_limit": self.over_limit, "evaluated": self.evaluated, "problems": self.problems}
 
 
 @dataclass
@@ -283,7 +284,10 @@ def plan(
         metric = task_metric(task)
         records, report = evaluation_records(task, selection, data_root, split, problems)
         root = (with_split(task, split) or task if split else task).dataset_root(data_root)
-        for record in _limited(records, limit):
+        if limit is not None:
+            report.over_limit = max(0, len(records) - limit)
+            records = records[:limit]
+        for record in records:
             try:
                 examples.append(render(task, record, root, seed, metric))
                 report.evaluated += 1
@@ -293,6 +297,3 @@ def plan(
         reports.append(report)
     return examples, reports, problems
 
-
-def _limited(records: list[SourceRecord], limit: int | None) -> Iterator[SourceRecord]:
-    yield from records if limit is None else records[:limit]

@@ -255,8 +255,9 @@ def print_reports(reports: Sequence[TaskReport]) -> None:
     """One line per task on stderr: its rule and counts; a task with nothing to evaluate says so."""
     for r in reports:
         note = "" if r.evaluated else "  <- nothing to evaluate"
+        limited = f", {r.over_limit} past --limit" if r.over_limit else ""
         click.echo(f"{r.task_id}: {r.evaluated} of {r.read} records ({r.rule}; {r.in_training} in training, "
-                   f"{r.problems} problems){note}", err=True)
+                   f"{r.problems} problems{limited}){note}", err=True)
 
 
 if __name__ == "__main__":  # ``python -m visionflan_eval.generate`` while the vf-eval CLI is elsewhere

@@ -239,3 +239,16 @@ def test_the_checkpoint_offers_what_lmms_eval_llava_hf_reads(tiny_final: Path) -
     assert tokenizer.chat_template is not None
     assert (tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
             == processor.apply_chat_template(messages, add_generation_prompt=True))
+
+
+def test_limit_takes_the_first_records_by_selection_hash_and_counts_the_rest(
+        every_type: Path, tiny_final: Path, tmp_path: Path) -> None:
+    held = every_type.parent / "held.yaml"
+    result = run("--model", tiny_final, "--tasks", "ok_vqa", "--train-mixture", held, "--limit", "2",
+                 "--out", tmp_path / "eval", "--batch-size", "3", "--max-new-tokens", "4")
+    assert result.exit_code == 0, result.output
+    assert "ok_vqa: 2 of 4 records" in result.output and "2 past --limit" in result.output
+    (task,) = json.loads((tmp_path / "eval" / "generate.json").read_text())["tasks"]
+    assert (task["evaluated"], task["over_limit"]) == (2, 2)
+    full = [r["id"] for r in rows(every_type) if r["task_id"] == "ok_vqa"]
+    assert [r["id"] for r in rows(tmp_path / "eval")] == full[:2]
