@@ -9,7 +9,7 @@ verbatim, and placeholder text anywhere, are validation errors: copies drift, TO
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
@@ -25,6 +25,12 @@ _VOCABULARIES: dict[str, tuple[str, ...]] = {
     "group": GROUPS,
     "answer_type": ANSWER_TYPES,
 }
+
+# What ``metric:`` in task.yaml may name (scored by ``vf-eval score``); absent: chosen from answer_type
+Metric = Literal[
+    "mc_accuracy", "vqa_accuracy", "exact_match", "anls", "label_match", "cider", "rouge_l", "bleu4"
+]
+METRICS: tuple[str, ...] = get_args(Metric)
 
 
 class _Strict(BaseModel):
@@ -162,6 +168,8 @@ class TaskFile(_Strict):
     category: str
     group: str
     answer_type: str
+    metric: Metric | None = Field(
+        default=None, description="how vf-eval scores the task; default: chosen from answer_type")
     images_per_instance: int = Field(default=1, ge=0)
     version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
     example_id: str = Field(
@@ -242,6 +250,7 @@ class TaskSpec(_Strict):
     images_per_instance: int
     version: str
     contributors: list[str]
+    metric: Metric | None = None
     example_id: str
     templates: dict[str, str]
     image_placement: Literal["random", "before", "after"]
@@ -304,6 +313,7 @@ def compose(dataset: DatasetSpec, task: TaskFile) -> TaskSpec:
         category=task.category,
         group=task.group,
         answer_type=task.answer_type,
+        metric=task.metric,
         images_per_instance=task.images_per_instance,
         version=task.version,
         contributors=task.contributors or dataset.contributors,

@@ -215,6 +215,14 @@ class Task:
         for record in self.read(self.dataset_root(data_root), problems):
             yield self.render(record, seed)
 
+    def options(self, record: SourceRecord, seed: int = 0) -> dict[str, Any] | None:
+        """``{"options": [{label, text}], "answer": {label, text}}`` exactly as :meth:`render` shows
+        them for ``record`` under ``seed`` (the same seeded shuffle); ``None`` if not multiple choice.
+        """
+        if self.spec.choices is None:
+            return None
+        return self._options(record, example_rng(seed, self.spec.id, self.spec.example_key(record.id)))
+
     def _options(self, record: SourceRecord, rng: Any) -> dict[str, Any]:
         assert self.spec.choices is not None
         if not record.choices or record.answer_index is None:

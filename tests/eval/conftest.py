@@ -1,8 +1,10 @@
-"""A small predictions file with one task per metric, written by code so it stays readable."""
+"""Fixtures for vf-eval: a small predictions file (one task per metric), and a tiny random LLaVA saved
+like vf-train's ``RUN/final`` (model, processor, chat template), offline."""
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -45,3 +47,23 @@ def write_jsonl(path: Path, items: list[Any]) -> Path:
 @pytest.fixture
 def predictions(tmp_path: Path) -> Path:
     return write_jsonl(tmp_path / "predictions.jsonl", rows())
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def save_tiny_final(path: Path, seed: int = 0) -> Path:
+    """``build_tiny`` saved with the processor ``vf-train`` saves (vicuna_v1 chat template, exact pixels)."""
+    from visionflan_trainer.images import ImageSpec
+    from visionflan_trainer.model import build_tiny, training_processor
+
+    loaded = build_tiny(seed)
+    spec = ImageSpec.from_processor(loaded.processor.image_processor, "pad")
+    loaded.model.save_pretrained(path)
+    training_processor(loaded, "vicuna_v1", spec).save_pretrained(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def tiny_final(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return save_tiny_final(tmp_path_factory.mktemp("tiny") / "final")
