@@ -47,13 +47,18 @@ def _by_label(answer: str, options: Sequence[Option]) -> Option | None:
 def _by_text(answer: str, options: Sequence[Option]) -> Option | None:
     lowered = answer.casefold()
     whole = normalize_answer(answer)
-    fitting = [o for o in options if o.text.strip() and o.text.strip().casefold() in lowered]
+    fitting = [o for o in options if o.text.strip() and _contains_words(lowered, o.text.strip().casefold())]
     exact = [o for o in fitting if normalize_answer(o.text) == whole]
     if len(exact) == 1:
         return exact[0]
     texts = [o.text.strip().casefold() for o in fitting]
     longest = [o for o, t in zip(fitting, texts, strict=True) if not any(t != u and t in u for u in texts)]
     return longest[0] if len(longest) == 1 else None
+
+
+def _contains_words(haystack: str, needle: str) -> bool:
+    """``needle`` occurs in ``haystack`` as whole words (``no`` is not in ``anonon``)."""
+    return re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", haystack) is not None
 
 
 def match_option(answer: str, options: Sequence[Option]) -> Option | None:

@@ -67,3 +67,10 @@ def test_without_options_compares_with_references() -> None:
     assert mc_accuracy("(B)", ["B", "cat"], []) == (1.0, False)
     assert mc_accuracy("The cat.", ["B", "cat"], []) == (1.0, False)
     assert mc_accuracy("dog", ["B", "cat"], []) == (0.0, False)
+
+
+def test_option_text_inside_a_longer_word_does_not_match() -> None:
+    """A degenerate generation (``(anonono``) does not pick option "no" from inside a word."""
+    options = [Option("a", "no"), Option("b", "yes")]
+    assert match_option("(anononononon", options) is None
+    assert match_option("I think no.", options) == options[0]
