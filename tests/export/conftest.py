@@ -6,6 +6,7 @@ at missing, corrupt, over-size or outside-the-root images.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -79,13 +80,14 @@ def write_records(root: Path, task: str, count: int, *, size: tuple[int, int] = 
     (root / "records.json").write_text(json.dumps(records))
 
 
-@pytest.fixture(scope="session")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    """Fake dataset folders, one task each (one entry point for the package), and a data root."""
-    project = tmp_path_factory.mktemp("fake-project")
-    package = project / PACKAGE
+@contextlib.contextmanager
+def fake_world(project: Path, package_name: str, tasks: dict[str, tuple[str, str, str, int]],
+               *, size: tuple[int, int] = (24, 20)) -> Iterator[dict[str, Any]]:
+    """Dataset folders with one task each under ``project/package_name`` (importable while the
+    context lasts), their fixtures, and a data root with ``count`` drawn records per task."""
+    package = project / package_name
     ensure_package(package)
-    for task, (dataset, category, release, _) in TASKS.items():
+    for task, (dataset, category, release, _) in tasks.items():
         folder = package / dataset
         (folder / task).mkdir(parents=True)
         (folder / "dataset.yaml").write_text(DATASET_YAML.format(dataset=dataset))
@@ -95,22 +97,34 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         (folder / task / "instruction.jinja").write_text("What is shown in the image?\n")
         write_records(folder / "fixture", task, 3)
     data_root = project / "data"
-    for task, (dataset, _, _, count) in TASKS.items():
-        write_records(data_root / dataset, task, count)
+    for task, (dataset, _, _, count) in tasks.items():
+        write_records(data_root / dataset, task, count, size=size)
     sys.path.insert(0, str(project))
     try:
         yield {"project": project, "data_root": data_root}
     finally:
         sys.path.remove(str(project))
-        sys.modules.pop(PACKAGE, None)
+        sys.modules.pop(package_name, None)
+
+
+def fake_registry(package_name: str, tasks: dict[str, tuple[str, str, str, int]]) -> Registry:
+    """The fake package's tasks, found through its one entry point, with no broken plugin."""
+    points = [EntryPoint(name=package_name, value=f"{package_name}:plugin", group="visionflan.tasks")]
+    found = discover(group_entry_points=points, use_cache=False)
+    assert sorted(found.entries) == sorted(tasks), found.broken
+    return found
+
+
+@pytest.fixture(scope="session")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    """Fake dataset folders, one task each (one entry point for the package), and a data root."""
+    with fake_world(tmp_path_factory.mktemp("fake-project"), PACKAGE, TASKS) as made:
+        yield made
 
 
 @pytest.fixture(scope="session")
 def registry(world: dict[str, Any]) -> Registry:
-    points = [EntryPoint(name=PACKAGE, value=f"{PACKAGE}:plugin", group="visionflan.tasks")]
-    found = discover(group_entry_points=points, use_cache=False)
-    assert sorted(found.entries) == sorted(TASKS), found.broken
-    return found
+    return fake_registry(PACKAGE, TASKS)
 
 
 @pytest.fixture(scope="session")

@@ -6,18 +6,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sys
 from collections.abc import Iterator
-from importlib.metadata import EntryPoint
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from visionflan_core.registry import Registry, discover
-from visionflan_core.scaffold import ensure_package
+from visionflan_core.registry import Registry
 
-from ..export.conftest import DATASET_YAML, READER, TASK_YAML, write_records
+from ..export.conftest import fake_registry, fake_world
 
 PACKAGE = "vf_gallery_fake_tasks"
 # task id -> (dataset, category, release name, records under --data-root)
@@ -31,35 +28,13 @@ TASKS = {
 @pytest.fixture(scope="session")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]:
     """Three dataset folders with one task each, their fixtures, and a clean data root."""
-    project = tmp_path_factory.mktemp("gallery-project")
-    package = project / PACKAGE
-    ensure_package(package)
-    for task, (dataset, category, release, _) in TASKS.items():
-        folder = package / dataset
-        (folder / task).mkdir(parents=True)
-        (folder / "dataset.yaml").write_text(DATASET_YAML.format(dataset=dataset))
-        (folder / "reader.py").write_text(READER)
-        (folder / task / "task.yaml").write_text(
-            TASK_YAML.format(task=task, release=release, category=category))
-        (folder / task / "instruction.jinja").write_text("What is shown in the image?\n")
-        write_records(folder / "fixture", task, 3)
-    data_root = project / "data"
-    for task, (dataset, _, _, count) in TASKS.items():
-        write_records(data_root / dataset, task, count, size=(300, 200))
-    sys.path.insert(0, str(project))
-    try:
-        yield {"project": project, "data_root": data_root}
-    finally:
-        sys.path.remove(str(project))
-        sys.modules.pop(PACKAGE, None)
+    with fake_world(tmp_path_factory.mktemp("gallery-project"), PACKAGE, TASKS, size=(300, 200)) as made:
+        yield made
 
 
 @pytest.fixture(scope="session")
 def registry(world: dict[str, Path]) -> Registry:
-    points = [EntryPoint(name=PACKAGE, value=f"{PACKAGE}:plugin", group="visionflan.tasks")]
-    found = discover(group_entry_points=points, use_cache=False)
-    assert sorted(found.entries) == sorted(TASKS), found.broken
-    return found
+    return fake_registry(PACKAGE, TASKS)
 
 
 @pytest.fixture(scope="session")
