@@ -113,19 +113,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from visionflan_core.reader_kit import ReadContext
-from visionflan_core.testing import copy_fixture
+from visionflan_core.testing import assert_fixture_regenerates, copy_fixture
 
-from .make_fixture import make_fixture
 from .reader import read_acme_shapes
 
 FIXTURE = Path(__file__).parent / "fixture"
 
 
 def test_make_fixture_rebuilds_the_fixture(tmp_path: Path) -> None:
-    make_fixture(tmp_path)
-    made = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
-    kept = {p.relative_to(FIXTURE): p.read_bytes() for p in FIXTURE.rglob("*") if p.is_file()}
-    assert made == kept
+    assert_fixture_regenerates(Path(__file__).parent / "make_fixture.py", tmp_path)
 
 
 def test_a_missing_image_is_reported(tmp_path: Path) -> None:
@@ -279,19 +275,15 @@ import json
 from pathlib import Path
 
 from visionflan_core.reader_kit import ReadContext
-from visionflan_core.testing import copy_fixture
+from visionflan_core.testing import assert_fixture_regenerates, copy_fixture
 
-from .make_fixture import make_fixture
 from .reader import read_acme_birds
 
 FIXTURE = Path(__file__).parent / "fixture"
 
 
 def test_make_fixture_rebuilds_the_fixture(tmp_path: Path) -> None:
-    make_fixture(tmp_path)
-    made = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
-    kept = {p.relative_to(FIXTURE): p.read_bytes() for p in FIXTURE.rglob("*") if p.is_file()}
-    assert made == kept
+    assert_fixture_regenerates(Path(__file__).parent / "make_fixture.py", tmp_path)
 
 
 def test_bad_entries_are_reported(tmp_path: Path) -> None:
