@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Hashable, Sequence
 from typing import TypeVar
 
-from .readers._io import as_object, load_json, load_jsonl, load_rows, load_shaped
+from .readers._io import as_object, load_json, load_jsonl, load_rows, load_shaped, stream_json
 from .readers.class_paths import class_name, read_class_paths
 from .readers.img2dataset import load_downloads
 from .readers.other_records import OtherRecords
@@ -62,6 +62,7 @@ __all__ = [
     "read_class_paths",
     "read_path_labels",
     "require",
+    "stream_json",
 ]
 
 T = TypeVar("T", bound=Hashable)

@@ -23,8 +23,8 @@ from visionflan_core.reader_kit import (
     ReadContext,
     SkipRecord,
     SourceRecord,
-    load_shaped,
     require,
+    stream_json,
 )
 
 Group = list[tuple[int, dict[str, Any]]]
@@ -76,45 +76,7 @@ def read_clevr_questions(
 
 def _questions(context: ReadContext, path: Path) -> Iterator[tuple[int, Any]]:
     """``(number, entry)`` for each entry of the file's ``questions`` list, streamed if possible."""
-    return enumerate(stream_json(context, path, "questions"))
-
-
-def stream_json(context: ReadContext, path: Path, key: str) -> Iterator[Any]:
-    """The values under top-level ``key`` of a JSON file: a list's items, or an object's
-    ``(name, value)`` pairs when ``key`` is ``""`` (the top-level object itself).
-
-    Streamed with ``ijson`` (the ``export`` extra) when it is installed, else loaded whole; a
-    missing, unreadable or invalid file is one problem. Shared with OCR-VQA's ``dataset.json``
-    (a candidate for ``visionflan_core.reader_kit``).
-    """
-    try:
-        import ijson
-    except ImportError:
-        if key:
-            yield from load_shaped(context, path, list, key) or []
-        else:
-            yield from (load_shaped(context, path, dict) or {}).items()
-        return
-    count = 0
-    try:
-        with path.open("rb") as stream:
-            values = ijson.items(stream, f"{key}.item", use_float=True) if key else \
-                ijson.kvitems(stream, "", use_float=True)
-            for value in values:
-                count += 1
-                yield value
-    except FileNotFoundError:
-        context.problem("file is missing", file=path)
-        return
-    except OSError as error:
-        context.problem(f"cannot read: {error.strerror or error}", file=path)
-        return
-    except ijson.JSONError as error:
-        context.problem(f"not valid JSON: {error}", file=path)
-        return
-    if count == 0:
-        context.problem(f'no entries under "{key}"' if key else "no entries", file=path,
-                        field=key or None)
+    return enumerate(stream_json(context, path, "questions.item"))
 
 
 def _by_image(

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from visionflan_core.reader_kit import ReadContext, SourceRecord, as_object, require
+from visionflan_core.reader_kit import ReadContext, SourceRecord, as_object, require, stream_json
 
 INSTALL_HINT = "the DVQA reader streams its QA files with ijson: pip install 'visionflan[export]'"
 
@@ -19,10 +19,6 @@ def read_dvqa(
 
     Fields: ``question`` and ``template_id`` (structure, data or reasoning); the label is the answer.
     """
-    try:
-        import ijson
-    except ImportError as error:
-        raise ImportError(INSTALL_HINT) from error
     path = root / qa_dir / f"{split}_qa.json"
     asked: dict[str, int] = {}  # questions seen per image: grows with images, not with questions
 
@@ -41,15 +37,7 @@ def read_dvqa(
             label=str(require(raw, "answer")),
         )
 
-    def items() -> Iterator[tuple[str, Any]]:
-        number = 0
-        try:
-            with path.open("rb") as handle:
-                for number, item in enumerate(ijson.items(handle, "item", use_float=True), start=1):
-                    yield f"question {number}", item
-        except OSError as error:
-            context.problem(f"cannot read: {error.strerror or error}", file=path)
-        except ijson.JSONError as error:
-            context.problem(f"not a valid JSON list after question {number}: {error}", file=path)
-
-    yield from context.build_each(items(), build, file=path)
+    questions = stream_json(context, path, "item", unit="question", install_hint=INSTALL_HINT,
+                            report_empty=False)
+    items = ((f"question {number}", item) for number, item in enumerate(questions, start=1))
+    yield from context.build_each(items, build, file=path)

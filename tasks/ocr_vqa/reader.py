@@ -3,7 +3,7 @@
 A book is ``{imageURL, questions: [...], answers: [...], title, authorName, genre, split}``, the
 two lists parallel; ``split`` is 1 (train), 2 (val) or 3 (test). ``loadDataset.py`` saves each
 cover as the book id plus the suffix of its ``imageURL``. The file (about 200,000 books) is
-streamed with CLEVR's ``stream_json`` when ``ijson`` is installed.
+streamed with the reader kit's ``stream_json`` when ``ijson`` is installed.
 """
 
 from __future__ import annotations
@@ -12,9 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
-from visionflan_tasks.clevr_cogent.reader import stream_json
-
-from visionflan_core.reader_kit import ReadContext, SkipRecord, SourceRecord, as_object, require
+from visionflan_core.reader_kit import ReadContext, SkipRecord, SourceRecord, as_object, require, stream_json
 
 SPLITS = {"train": 1, "val": 2, "test": 3}
 
@@ -38,7 +36,7 @@ def read_ocr_vqa(
     def questions() -> Iterator[tuple[object, tuple[str, Any, int]]]:
         """``(<book id>_<n>, (book id, book, n))`` per question of a book in the split; a book
         that cannot be split into questions comes once, with ``n = -1``, to be reported."""
-        for book_id, raw in stream_json(context, path, ""):
+        for book_id, raw in stream_json(context, path, "", pairs=True):
             if isinstance(raw, dict) and "split" in raw and raw["split"] != wanted:
                 continue
             count = _pairs(raw)

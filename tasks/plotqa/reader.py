@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from visionflan_core.reader_kit import ReadContext, SourceRecord, as_object, require
+from visionflan_core.reader_kit import ReadContext, SourceRecord, as_object, require, stream_json
 
 INSTALL_HINT = "the PlotQA reader streams its multi-GB QA file with ijson: pip install 'visionflan[export]'"
 
@@ -19,10 +19,6 @@ def read_plotqa(
 
     Fields: ``question`` (question_string) and ``template``; the label is the answer as text.
     """
-    try:
-        import ijson
-    except ImportError as error:
-        raise ImportError(INSTALL_HINT) from error
     path = root / split / qa_file
     places: dict[str, int] = {}  # questions seen per plot: memory follows plots, not questions
 
@@ -40,17 +36,15 @@ def read_plotqa(
         )
 
     def questions() -> Iterator[tuple[str, Any]]:
-        count = 0
         try:
-            with path.open("rb") as handle:
+            with path.open("rb") as handle:  # the v2 file wraps the list in {"qa_pairs": [...]}
                 start = handle.read(64).lstrip()[:1]
-                handle.seek(0)
-                prefix = "qa_pairs.item" if start == b"{" else "item"
-                for count, item in enumerate(ijson.items(handle, prefix, use_float=True), start=1):
-                    yield f"qa {count}", item
-        except OSError as error:
-            context.problem(f"cannot read: {error.strerror or error}", file=path)
-        except ijson.JSONError as error:
-            context.problem(f"invalid JSON after {count} questions: {error}", file=path)
+        except OSError:
+            start = b""  # stream_json reports the unreadable file
+        prefix = "qa_pairs.item" if start == b"{" else "item"
+        found = stream_json(context, path, prefix, unit="question", install_hint=INSTALL_HINT,
+                            report_empty=False)
+        for count, item in enumerate(found, start=1):
+            yield f"qa {count}", item
 
     yield from context.build_each(questions(), build, file=path)

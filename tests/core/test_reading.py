@@ -145,3 +145,25 @@ def test_csv_rows_keep_newlines_inside_quoted_fields(tmp_path: Path) -> None:
     path.write_text('id,text\n1,"first line\nsecond line"\n2,plain\n', encoding="utf-8")
     rows = load_rows(ReadContext("t", tmp_path), path)
     assert rows == [(2, {"id": "1", "text": "first line\nsecond line"}), (4, {"id": "2", "text": "plain"})]
+
+
+def test_stream_json_streams_reports_and_falls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from visionflan_core.reader_kit import stream_json
+
+    (tmp_path / "a.json").write_text('{"questions": [{"q": 1}, {"q": 2}]}')
+    (tmp_path / "b.json").write_text('{"x": 1, "y": 2}')
+    (tmp_path / "c.json").write_text('[{"q": 1}, {"q": 2}, oops')
+    context = ReadContext("t", tmp_path)
+    assert list(stream_json(context, tmp_path / "a.json", "questions.item")) == [{"q": 1}, {"q": 2}]
+    assert list(stream_json(context, tmp_path / "b.json", "", pairs=True)) == [("x", 1), ("y", 2)]
+    assert list(stream_json(context, tmp_path / "c.json", "item", unit="question")) == [{"q": 1}, {"q": 2}]
+    assert "after question 2" in context.problems[-1].message
+    assert list(stream_json(context, tmp_path / "b.json", "questions.item")) == []
+    assert context.problems[-1].field == "questions"
+    monkeypatch.setitem(sys.modules, "ijson", None)  # without the export extra
+    assert list(stream_json(context, tmp_path / "a.json", "questions.item")) == [{"q": 1}, {"q": 2}]
+    assert list(stream_json(context, tmp_path / "b.json", "", pairs=True)) == [("x", 1), ("y", 2)]
+    with pytest.raises(ImportError, match="pip install"):
+        list(stream_json(context, tmp_path / "a.json", "item", install_hint="pip install it"))

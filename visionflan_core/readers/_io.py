@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -124,3 +125,55 @@ def as_object(raw: Any) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise SkipRecord("record is not a JSON object")
     return raw
+
+
+def stream_json(
+    context: ReadContext,
+    path: Path,
+    prefix: str,
+    *,
+    pairs: bool = False,
+    unit: str = "entry",
+    install_hint: str | None = None,
+    report_empty: bool = True,
+) -> Iterator[Any]:
+    r"""The values at ``prefix`` of a JSON file (``item`` for a top-level list's items,
+    ``questions.item`` for a member list's), or with ``pairs`` the ``(name, value)`` pairs of the
+    top-level object (``prefix`` ``""``), one at a time, so memory does not grow with the file.
+
+    Streamed with ``ijson`` (the ``export`` extra). Without it the file is loaded whole with the
+    same result, unless ``install_hint`` is given (files too large to load): then ``ImportError``
+    with that hint. A missing, unreadable or invalid file is one problem (naming how many
+    ``unit``\ s came before the error); no values at all is one too, unless ``report_empty`` is off.
+    """
+    key = prefix.removesuffix("item").rstrip(".")
+    try:
+        import ijson
+    except ImportError:
+        if install_hint is not None:
+            raise ImportError(install_hint) from None
+        if pairs:
+            yield from (load_shaped(context, path, dict) or {}).items()
+        else:
+            yield from load_shaped(context, path, list, key or None) or []
+        return
+    count = 0
+    try:
+        with path.open("rb") as stream:
+            values = ijson.kvitems(stream, prefix, use_float=True) if pairs else \
+                ijson.items(stream, prefix, use_float=True)
+            for value in values:
+                count += 1
+                yield value
+    except FileNotFoundError:
+        context.problem("file is missing", file=path)
+        return
+    except OSError as error:
+        context.problem(f"cannot read: {error.strerror or error}", file=path)
+        return
+    except ijson.JSONError as error:
+        context.problem(f"not valid JSON after {unit} {count}: {error}", file=path)
+        return
+    if count == 0 and report_empty:
+        context.problem(f'no entries under "{key}"' if key else "no entries", file=path,
+                        field=key or None)
