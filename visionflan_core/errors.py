@@ -53,9 +53,11 @@ class UnknownTaskError(VisionFlanError, KeyError):
 
 
 def describe_error(error: BaseException) -> str:
-    """``Type: message`` on one line, with no object reprs (reports must be byte-stable)."""
-    text = " ".join(str(error).split()) or "(no message)"
-    return f"{type(error).__name__}: {text[:500]}"
+    """``Type: message`` on one line (the message cut at 500 characters), or ``Type`` alone, for an
+    exception from code we do not own (plugins, readers, templates)."""
+    message = " ".join(str(error).split())
+    name = type(error).__name__
+    return f"{name}: {message[:500]}" if message else name
 
 
 def os_error_line(error: OSError, path: object = None) -> str:

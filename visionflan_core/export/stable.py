@@ -11,6 +11,10 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..errors import describe_error
+
+__all__ = ["describe_error", "stable_text"]
+
 _REPR = re.compile(r"<([\w.]+) object at 0x[0-9a-fA-F]+>")
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
@@ -22,18 +26,21 @@ def stable_text(text: str, places: Iterable[tuple[Path | str, str]] = ()) -> str
     given and its resolved form are replaced, longest first.
     """
     text = _ADDRESS.sub("", _REPR.sub(r"<\1>", text))
-    pairs: list[tuple[str, str]] = []
+    names: dict[str, str] = {}
     for path, name in places:
-        for form in {str(path), str(Path(path).resolve())}:
+        for form in (str(path), str(Path(path).resolve())):
             if form and form not in (".", "/"):
-                pairs.append((form, name))
-    for form, name in sorted(pairs, key=lambda pair: -len(pair[0])):
-        text = text.replace(form, name)
-    return text
+                names.setdefault(form, name)
+    if not names:
+        return text
+    # one pass, longest first: a name put in is never rewritten by a shorter place (a relative
+    # ``root`` inside ``<data-root>``), and a place matches only as a whole path, not inside a word
+    # a relative place (``root``) counts only where a path goes on from it (``root/gqa``), not as a word
+    forms = "|".join(
+        re.escape(form) + ("" if form.startswith("/") else "(?=/)")
+        for form in sorted(names, key=len, reverse=True)
+    )
+    pattern = re.compile(rf"(?<![\w.-])(?:{forms})(?![\w.-])")
+    return pattern.sub(lambda match: names[match.group(0)], text)
 
 
-def describe_error(error: BaseException) -> str:
-    """``Type: message`` on one line, for an exception from code we do not own (plugins, readers)."""
-    message = " ".join(str(error).split())
-    name = type(error).__name__
-    return f"{name}: {message}" if message else name

@@ -14,6 +14,7 @@ from ..templating import compile_template
 from .prompts import choose_template
 from .sources import Candidate, ImageRef, Materialised, ScanLog, Source, TaskInfo, selected_entries, task_info
 from .spec import MixtureSpec
+from .stable import stable_text
 
 
 @dataclass
@@ -107,15 +108,11 @@ class RegistrySource(Source):
 
     def _redact(self, problem: Problem, task: Any) -> Problem:
         """Problems go into the plan fingerprint: no machine-specific absolute paths in them."""
-        places = [(str(task.folder.parent), "<tasks>")]
+        places: list[tuple[Path | str, str]] = [(task.folder.parent, "<tasks>")]
         if self.data_root is not None:
-            places = [(str(self.data_root.resolve()), "<data-root>"),
-                      (str(self.data_root), "<data-root>"), *places]
-        message, file = problem.message, problem.file
-        for place, name in places:
-            message = message.replace(place, name)
-            file = file.replace(place, name) if file else file
-        return problem._replace(message=message, file=file)
+            places.insert(0, (self.data_root, "<data-root>"))
+        file = stable_text(problem.file, places) if problem.file else problem.file
+        return problem._replace(message=stable_text(problem.message, places), file=file)
 
     def _namespace(self, task: Any) -> str:
         """Output folder for a task's images: shared by every task reading the same files."""
